@@ -1,0 +1,25 @@
+"""The FAIMI site's Sphinx extension: people, events and agendas from YAML data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .people_list import setup_people_list
+from .registry import setup_registry
+
+__version__ = "0.1.0"
+
+
+def _plain_mailto(app: Sphinx) -> None:
+    """Write mailto links as they are: entity-"cloaked" addresses only confuse readers."""
+    app.env.settings["cloak_email_addresses"] = False
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("builder-inited", _plain_mailto)
+    setup_registry(app)
+    setup_people_list(app)
+    app.add_css_file("faimi.css")
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

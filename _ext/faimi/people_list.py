@@ -1,0 +1,120 @@
+"""The ``people-list`` directive, and how a person is shown on any page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from .registry import note_registry_dependency, registry
+from .report import logger
+
+#: The details a people list can show after each name, in display order.
+DETAILS = ("pronouns", "affiliation", "country", "orcid")
+
+
+class Shown(Protocol):
+    """What the renderer needs of a person: a registry entry or a one-off speaker."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def homepage(self) -> str | None: ...
+    @property
+    def affiliation(self) -> str | None: ...
+
+
+def person_name(person: Shown) -> nodes.Node:
+    """The name, linked to the homepage where there is one."""
+    if person.homepage:
+        return nodes.reference(
+            "", person.name, refuri=person.homepage, internal=False, classes=["faimi-person__name"]
+        )
+    return nodes.inline("", person.name, classes=["faimi-person__name"])
+
+
+def person_nodes(person: Shown, details: Sequence[str] = ("affiliation",)) -> list[nodes.Node]:
+    """The name followed by the chosen details, as inline nodes."""
+    out: list[nodes.Node] = [person_name(person)]
+    for detail in details:
+        value = getattr(person, detail, None)
+        if not value:
+            continue
+        if detail == "pronouns":
+            out += [nodes.Text(" "), nodes.inline("", f"({value})", classes=["faimi-person__pronouns"])]
+        elif detail == "orcid":
+            link = nodes.reference(
+                "", f"ORCID {value}", refuri=f"https://orcid.org/{value}", internal=False
+            )
+            out += [nodes.Text(", "), nodes.inline("", "", link, classes=["faimi-person__orcid"])]
+        else:
+            out += [nodes.Text(", "), nodes.inline("", value, classes=[f"faimi-person__{detail}"])]
+    return out
+
+
+def byline(people: Sequence[Shown], details: Sequence[str] = ("affiliation",)) -> list[nodes.Node]:
+    """People on one line: "A (X), B (Y) and C (Z)"."""
+    out: list[nodes.Node] = []
+    for i, person in enumerate(people):
+        if i:
+            out.append(nodes.Text(" and " if i == len(people) - 1 else ", "))
+        out.append(person_name(person))
+        shown = [str(v) for d in details if d != "orcid" and (v := getattr(person, d, None))]
+        if shown:
+            out.append(nodes.inline("", f" ({', '.join(shown)})", classes=["faimi-person__details"]))
+    return out
+
+
+def details_option(argument: str | None) -> tuple[str, ...]:
+    """``:details: affiliation, country`` (or ``none``) as a tuple of known details."""
+    words = [w.strip() for w in (argument or "").replace(",", " ").split()]
+    if words == ["none"]:
+        return ()
+    unknown = [w for w in words if w not in DETAILS]
+    if unknown or not words:
+        raise ValueError(
+            f"unknown detail {', '.join(unknown) or '(empty)'}; choose from {', '.join(DETAILS)}, "
+            "or none, e.g. ':details: affiliation, country'"
+        )
+    return tuple(w for w in DETAILS if w in words)
+
+
+class PeopleList(SphinxDirective):
+    """List a group of the registry: ``:::{people-list} organizers``."""
+
+    required_arguments = 1
+    option_spec = {
+        "details": details_option,
+        "style": lambda arg: directives.choice(arg, ("list", "byline")),
+        "class": directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        note_registry_dependency(self.env)
+        people = registry(self.env)
+        group = self.arguments[0]
+        if group not in people.groups:
+            known = ", ".join(sorted(people.groups)) or "none defined yet"
+            logger.warning(
+                f"unknown group '{group}' in people-list; the groups of {people.file} are: {known}",
+                location=self.get_location(), type="faimi", subtype="people",
+            )
+            return []
+        members = [people.people[pid] for pid in people.groups[group]]
+        details = self.options.get("details", ("affiliation",))
+        classes = ["faimi-people", *self.options.get("class", [])]
+        if self.options.get("style") == "byline":
+            return [nodes.paragraph("", "", *byline(members, details), classes=[*classes, "faimi-byline"])]
+        items = [
+            nodes.list_item("", nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
+            for p in members
+        ]
+        return [nodes.bullet_list("", *items, classes=classes)]
+
+
+def setup_people_list(app: Sphinx) -> None:
+    app.add_directive("people-list", PeopleList)

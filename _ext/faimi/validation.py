@@ -1,0 +1,145 @@
+"""Validate loaded YAML against a pydantic model; explain errors in plain words.
+
+Each pydantic error becomes a :class:`~faimi.yamldata.Problem` at the line of the
+offending value, saying what is wrong, what is expected, and an example taken
+from the model's field ``examples`` (the same examples the JSON Schema shows).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from .yamldata import Loc, Problem, YamlData
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate(
+    model: type[M], doc: YamlData, loc: Loc = (), context: dict[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate the value at ``loc`` of ``doc`` as ``model``.
+
+    Returns the model (or ``None``) and every problem found, each at its line.
+    """
+    value = doc.data
+    for part in loc:
+        value = value[part]
+    try:
+        return model.model_validate(value, context=context), []
+    except ValidationError as err:
+        problems = [
+            doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in err.errors()
+        ]
+        return None, problems
+
+
+def _data_loc(loc: tuple[Any, ...]) -> Loc:
+    """Drop the entries pydantic adds for validators (``function-after[...]``)."""
+    return tuple(p for p in loc if isinstance(p, int) or "[" not in str(p))
+
+
+def explain(model: type[BaseModel], error: Any) -> str:
+    """One pydantic error as a sentence for an editor of the YAML file."""
+    loc = _data_loc(error["loc"])
+    kind = error["type"]
+    # A missing or unknown field is a fault of the mapping that should (not) hold it.
+    where = dotted(loc[:-1] if kind in ("missing", "extra_forbidden") else loc)
+    name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "extra_forbidden":
+        return f"{where}: {_unknown_field(model, loc)}"
+    info = _field_at(model, loc)[0] if loc else None
+    if kind == "missing":
+        text = f"'{name}' is missing; it is required"
+    elif kind.startswith("value_error") or kind == "assertion_error":
+        text = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    else:
+        text = f"{_lower_first(error['msg'])}, not {_show(error['input'])}"
+    return f"{where}: {text}{_example(name, info)}"
+
+
+def dotted(loc: Loc) -> str:
+    """``('agenda', 3, 'start')`` as ``agenda[3].start``, the way editors read it."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    owner = _unwrap(_field_at(model, loc[:-1])[1]) if loc[:-1] else model
+    known = list(owner.model_fields) if _is_model(owner) else []
+    text = f"unknown field '{loc[-1]}'"
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        text += f"; did you mean '{close[0]}'?"
+    if known:
+        text += f" The fields allowed here are: {', '.join(known)}"
+    return text
+
+
+def _example(name: str, info: FieldInfo | None) -> str:
+    if info is None or not info.examples:
+        return ""
+    shown = yaml.safe_dump({name: info.examples[0]}, default_flow_style=True, sort_keys=False)
+    return f". For example: {shown.strip()[1:-1]}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip ``Annotated`` and ``X | None`` down to the type that holds the data."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def _field_at(model: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, Any]:
+    """The field (if any) and the type found by following ``loc`` from ``model``."""
+    tp: Any = model
+    info: FieldInfo | None = None
+    for part in loc:
+        tp = _unwrap(tp)
+        origin = typing.get_origin(tp)
+        if _is_model(tp) and isinstance(part, str):
+            info = tp.model_fields.get(part)
+            if info is None:
+                return None, None
+            tp = info.annotation
+        elif origin in (list, tuple) and typing.get_args(tp):
+            tp = typing.get_args(tp)[0]
+        elif origin is dict:
+            tp = typing.get_args(tp)[1]
+        else:
+            return info, tp
+    return info, tp

@@ -1,0 +1,151 @@
+"""Shared fixtures: build real copies of the site, or small projects, with sphinx.testing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+import time
+from dataclasses import dataclass, field
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOT = Path(__file__).resolve().parent.parent
+#: What the real site is made of (everything else in the repository is not a source).
+SITE_PARTS = ("conf.py", "index.md", "events", "people", "_ext", "_static")
+
+MINI_CONF = """\
+import sys
+sys.path.insert(0, {ext!r})
+extensions = ["myst_parser", "faimi"]
+myst_enable_extensions = ["colon_fence"]
+exclude_patterns = ["_build"]
+"""
+
+
+@dataclass
+class Build:
+    """The outcome of one build."""
+
+    app: SphinxTestApp
+    status: str
+    warnings: str
+    read: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+
+    def page(self, docname: str = "index") -> Path:
+        """The output file of ``docname``."""
+        if self.app.builder.name == "dirhtml":
+            stem = docname.removesuffix("index").rstrip("/") if docname.split("/")[-1] == "index" else docname
+            return Path(self.app.outdir, stem, "index.html")
+        return Path(self.app.outdir, docname + self.app.builder.out_suffix)
+
+    def html(self, docname: str = "index") -> BeautifulSoup:
+        """The built page of ``docname``, parsed."""
+        return BeautifulSoup(self.page(docname).read_text(encoding="utf-8"), "html.parser")
+
+
+class Project:
+    """A Sphinx project in a temporary folder that tests can edit and build."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relpath: str, text: str) -> Path:
+        """Write a file (dedented), making sure its mtime moves forward."""
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        existed = path.exists()
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        if existed:
+            self.touch(relpath)
+        return path
+
+    def write_bytes(self, relpath: str, data: bytes) -> Path:
+        path = self.root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def read(self, relpath: str) -> str:
+        return (self.root / relpath).read_text(encoding="utf-8")
+
+    def touch(self, relpath: str) -> None:
+        """Move a file's mtime clearly past the last build, as an editor's save would."""
+        later = time.time_ns() + 5_000_000_000
+        os.utime(self.root / relpath, ns=(later, later))
+
+    def build(
+        self, builder: str = "dirhtml", outdir: str | None = None, parallel: int = 0, **confoverrides
+    ) -> Build:
+        status, warnings = StringIO(), StringIO()
+        builddir = self.root / "_build" / (outdir or builder)
+        app = SphinxTestApp(
+            builder, srcdir=self.root, builddir=builddir, status=status, warning=warnings,
+            parallel=parallel, confoverrides=confoverrides or None,
+        )
+        outcome = Build(app, "", "")
+        app.connect("env-before-read-docs", lambda _a, _e, docnames: outcome.read.extend(docnames))
+        app.connect("html-page-context", lambda _a, page, *_: outcome.written.append(page))
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        outcome.status, outcome.warnings = strip_colors(status.getvalue()), strip_colors(warnings.getvalue())
+        return outcome
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Project:
+    """A copy of the real site."""
+    root = tmp_path / "site"
+    root.mkdir()
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, root / part)
+    return Project(root)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Project:
+    """A small project with the extension, a people registry and an index page."""
+    project = Project(tmp_path / "mini")
+    project.write("conf.py", MINI_CONF.format(ext=str(ROOT / "_ext")))
+    project.write(
+        "people/people.yaml",
+        """\
+        people:
+          ada-lovelace:
+            name: Ada Lovelace
+            homepage: https://example.org/ada
+            affiliation: Analytical Engine Society
+          alan-turing:
+            name: Alan Turing
+            homepage: https://example.org/alan
+            affiliation: University of Manchester
+            pronouns: he/him
+            orcid: 0000-0002-1825-0097
+        groups:
+          pioneers: [alan-turing, ada-lovelace]
+        """,
+    )
+    project.write(
+        "index.md",
+        """\
+        # Home
+
+        :::{people-list} pioneers
+        :::
+        """,
+    )
+    return project
