@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the scripts: create .venv if needed and install a dependency group of pyproject.toml.
 # Usage: source scripts/venv.sh GROUP
 group="$1"

@@ -6,8 +6,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .agenda import setup_agenda
+from .events import setup_events
+from .nodes import setup_nodes
 from .people_list import setup_people_list
 from .registry import setup_registry
+from .wrapper_ids import setup_wrapper_ids
 
 __version__ = "0.1.0"
 
@@ -19,7 +23,11 @@ def _plain_mailto(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _plain_mailto)
+    setup_nodes(app)
     setup_registry(app)
     setup_people_list(app)
+    setup_events(app)
+    setup_agenda(app)
+    setup_wrapper_ids(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

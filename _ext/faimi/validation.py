@@ -13,7 +13,7 @@ import typing
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .yamldata import Loc, Problem, YamlData
@@ -130,6 +130,8 @@ def _field_at(model: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, Any]:
     info: FieldInfo | None = None
     for part in loc:
         tp = _unwrap(tp)
+        if _is_model(tp) and issubclass(tp, RootModel):
+            tp = _unwrap(tp.model_fields["root"].annotation)
         origin = typing.get_origin(tp)
         if _is_model(tp) and isinstance(part, str):
             info = tp.model_fields.get(part)

@@ -1,0 +1,180 @@
+"""The facts of an event, as written in its YAML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator,
+)
+
+from .fields import WebUrl
+from .speakers import PersonRef
+from .timefmt import AOE, Clock, Zone, localize
+
+KINDS: dict[str, str] = {
+    "workshop": "Workshop",
+    "online-workshop": "Online workshop",
+    "symposium": "Symposium",
+    "tutorial": "Tutorial",
+    "special-issue": "Special issue",
+}
+MODES: dict[str, str] = {"in-person": "In person", "online": "Online", "hybrid": "Hybrid"}
+
+
+def _mailto(value: Any) -> Any:
+    """Let editors write a plain e-mail address where a contact link is expected."""
+    if isinstance(value, str) and "@" in value and ":" not in value:
+        return f"mailto:{value}"
+    return value
+
+
+#: A contact: an e-mail address (written plain or as mailto:) or a web page.
+Contact = Annotated[WebUrl, BeforeValidator(_mailto)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Link(_Strict):
+    """Something with a name and, usually, a web page: a conference, a journal."""
+
+    name: str = Field(min_length=1, examples=["MICCAI 2025"])
+    url: WebUrl | None = Field(default=None, examples=["https://conferences.miccai.org/2025/en/"])
+
+
+class Venue(_Strict):
+    """Where an in-person event happens."""
+
+    name: str = Field(min_length=1, examples=["Imperial College London, Huxley Building, Rooms 217/218"])
+    directions: WebUrl | None = Field(default=None, examples=["https://www.openstreetmap.org/"])
+
+
+class ImportantDate(_Strict):
+    what: str = Field(min_length=1, examples=["Full paper deadline"])
+    date: dt.date = Field(examples=["2025-06-30"])
+    was: dt.date | None = Field(default=None, examples=["2025-06-25"])
+
+    @model_validator(mode="after")
+    def _extended(self) -> ImportantDate:
+        if self.was is not None and self.was == self.date:
+            raise ValueError("'was' is the date before an extension: it cannot equal 'date'")
+        return self
+
+
+class ImportantDates(_Strict):
+    """Deadlines, all at one time of day in one zone (AoE: Anywhere on Earth, UTC-12)."""
+
+    timezone: Literal["AoE"] | Zone = Field(examples=["AoE"])
+    time: Clock = Field(default=dt.time(23, 59), examples=["23:59"])
+    dates: list[ImportantDate] = Field(min_length=1)
+
+
+class Event(_Strict):
+    """One event of the initiative: its facts, not its prose."""
+
+    kind: Literal["workshop", "online-workshop", "symposium", "tutorial", "special-issue"] = Field(
+        examples=["symposium"]
+    )
+    description: str = Field(
+        min_length=1, max_length=300,
+        examples=["A hybrid afternoon of talks on fairness in medical imaging, in London."],
+    )
+    date: dt.date | None = Field(default=None, examples=["2025-06-30"])
+    end_date: dt.date | None = Field(default=None, examples=["2025-07-01"])
+    start: Clock | None = None
+    end: Clock | None = None
+    timezone: Zone | None = None
+    submission_deadline: dt.date | None = Field(default=None, examples=["2025-03-31"])
+    mode: Literal["in-person", "online", "hybrid"] | None = Field(default=None, examples=["hybrid"])
+    stream: str | None = Field(default=None, examples=["Zoom webinar"])
+    venue: Venue | None = None
+    city: str | None = Field(default=None, examples=["London, United Kingdom"])
+    cost: str | None = Field(default=None, examples=["free"])
+    registration: WebUrl | None = Field(default=None, examples=["https://example.org/register"])
+    contact: Contact | None = Field(default=None, examples=["someone@example.org"])
+    host_conference: Link | None = None
+    joint_with: Link | None = None
+    journal: Link | None = None
+    organisers: list[PersonRef] = Field(default_factory=list, examples=[["ben-glocker"]])
+    editors: list[PersonRef] = Field(default_factory=list, examples=[["veronika-cheplygina"]])
+    keynotes: list[PersonRef] = Field(default_factory=list, examples=[["judy-gichoya"]])
+    sponsors: list[Link] = Field(default_factory=list)
+    submission: WebUrl | None = None
+    recordings: WebUrl | None = None
+    proceedings: WebUrl | None = None
+    important_dates: ImportantDates | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Event:
+        if self.kind == "special-issue":
+            if self.submission_deadline is None:
+                raise ValueError("a special issue needs its submission_deadline, e.g. 2025-03-31")
+            return self
+        if self.date is None:
+            raise ValueError("'date' is missing: when does the event take place? e.g. date: 2025-06-30")
+        if self.timezone is None:
+            raise ValueError("'timezone' is missing: give the IANA zone of the event, e.g. Europe/London")
+        if self.mode is None:
+            raise ValueError("'mode' is missing: in-person, online or hybrid")
+        return self
+
+    @field_validator("end_date")
+    @classmethod
+    def _end_date_after_date(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        first = info.data.get("date")
+        if value is not None and first is not None and value <= first:
+            raise ValueError(f"end_date {value} is not after date {first}; leave it out for a one-day event")
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: dt.time | None, info: ValidationInfo) -> dt.time | None:
+        if value is None:
+            return value
+        start = info.data.get("start")
+        if start is None:
+            raise ValueError("'end' is given without 'start'; add start, e.g. start: \"14:00\"")
+        if info.data.get("end_date") is None and value <= start:
+            raise ValueError(f"the event ends at {value:%H:%M}, not after it starts at {start:%H:%M}")
+        return value
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def day(self) -> dt.date:
+        """The day that places the event in time: its date, or a special issue's deadline."""
+        return self.date or self.submission_deadline  # type: ignore[return-value]
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end_date or self.day
+
+    def starts(self) -> dt.datetime | None:
+        """The instant it starts, when a start time is known."""
+        if self.date and self.start and self.timezone:
+            return localize(self.date, self.start, self.timezone)
+        return None
+
+    def ends(self) -> dt.datetime | None:
+        if self.date and self.end and self.timezone:
+            return localize(self.end_date or self.date, self.end, self.timezone)
+        return None
+
+    def is_past(self, today: dt.date) -> bool:
+        return self.last_day < today
+
+    @property
+    def place(self) -> str:
+        """Where, in a few words, for listings: the city, or "Online"."""
+        if self.mode == "online":
+            return "Online"
+        where = self.city or (self.venue.name if self.venue else "")
+        return f"{where} and online" if self.mode == "hybrid" and where else where
+
+
+__all__ = ["AOE", "Event", "ImportantDates", "KINDS", "MODES"]

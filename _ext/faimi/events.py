@@ -1,0 +1,177 @@
+"""Event pages: the ``event-summary`` directive and the per-page event data in the env.
+
+A page becomes an event page by showing its summary::
+
+    :::{event-summary} 2025-london-symposium.yaml
+    :::
+
+The facts are kept in the build environment by docname (``env.faimi_events``),
+purged and merged by docname, so listings built from them are right in
+incremental and parallel builds alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from .datafiles import load_model
+from .event_model import MODES, Event, Link
+from .nodes import moment
+from .people_list import byline
+from .registry import note_registry_dependency, registry
+from .timefmt import long_date, short_date, zone_label
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    """An event page's facts, as kept in the environment."""
+
+    docname: str
+    source: str
+    event: Event
+
+
+def events(env: BuildEnvironment) -> dict[str, EventRecord]:
+    """The events of all pages read so far, by docname."""
+    if not hasattr(env, "faimi_events"):
+        env.faimi_events = {}
+    return env.faimi_events
+
+
+def page_event(env: BuildEnvironment) -> EventRecord | None:
+    """The event of the page being read, if its summary came first."""
+    return events(env).get(env.docname)
+
+
+def when(event: Event) -> list[nodes.Node]:
+    """The date and times, with machine-readable ``<time>`` and the zone named in text."""
+    if event.date is None:
+        deadline = event.day
+        return [nodes.Text("Submissions until "), moment(short_date(deadline), deadline)]
+    out: list[nodes.Node] = [moment(long_date(event.date), event.date)]
+    if event.end_date:
+        out += [nodes.Text(" to "), moment(long_date(event.end_date), event.end_date)]
+    start, end = event.starts(), event.ends()
+    if start:
+        out += [nodes.Text(", "), moment(f"{start:%H:%M}", start)]
+        if end:
+            out += [nodes.Text("–"), moment(f"{end:%H:%M}", end)]
+        out.append(nodes.inline("", f" {zone_label(start, event.timezone)}", classes=["faimi-zone"]))
+    return out
+
+
+def _link(text: str, url: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=url, internal=False)
+
+
+def _named_link(link: Link) -> nodes.Node:
+    return _link(link.name, link.url) if link.url else nodes.Text(link.name)
+
+
+def _joined(parts: list[nodes.Node]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, part in enumerate(parts):
+        if i:
+            out.append(nodes.Text(", "))
+        out.append(part)
+    return out
+
+
+def mode_text(event: Event) -> str:
+    if event.mode is None:
+        return ""
+    text = MODES[event.mode]
+    if event.stream and event.mode == "hybrid":
+        return f"{text}: in person, and streamed as a {event.stream}"
+    if event.stream:
+        return f"{text}, as a {event.stream}"
+    return text
+
+
+def summary_rows(event: Event, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
+    """The summary box's rows, as (label, content) pairs; empty facts give no row."""
+    people = registry(env)
+    venue: list[nodes.Node] = []
+    if event.venue:
+        venue.append(nodes.Text(event.venue.name))
+        if event.venue.directions:
+            venue += [nodes.Text(" ("), _link("directions", event.venue.directions), nodes.Text(")")]
+    if event.city and event.city not in (event.venue.name if event.venue else ""):
+        venue.append(nodes.Text(f"{', ' if venue else ''}{event.city}"))
+    if event.mode == "online":
+        venue = [nodes.Text("Online")]
+
+    def shown(refs: list[Any]) -> list[nodes.Node]:
+        return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
+
+    rows: list[tuple[str, list[nodes.Node]]] = [
+        ("When", when(event)),
+        ("Where", venue),
+        ("Format", [nodes.Text(mode_text(event))] if event.mode else []),
+        ("Cost", [nodes.Text(event.cost.capitalize())] if event.cost else []),
+        ("Registration", [_link("Register online", event.registration)] if event.registration else []),
+        ("Host conference", [_named_link(event.host_conference)] if event.host_conference else []),
+        ("Joint with", [_named_link(event.joint_with)] if event.joint_with else []),
+        ("Journal", [_named_link(event.journal)] if event.journal else []),
+        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", shown(event.keynotes)),
+        ("Organisers" if len(event.organisers) > 1 else "Organiser", shown(event.organisers)),
+        ("Editors" if len(event.editors) > 1 else "Editor", shown(event.editors)),
+        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", _joined([_named_link(s) for s in event.sponsors])),
+        ("Submissions", [_link("Submit a paper", event.submission)] if event.submission else []),
+        ("Recordings", [_link("Watch the recordings", event.recordings)] if event.recordings else []),
+        ("Proceedings", [_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
+        ("Contact", [_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),
+    ]
+    return [(label, content) for label, content in rows if content]
+
+
+def summary_box(rows: list[tuple[str, list[nodes.Node]]]) -> nodes.container:
+    items = [
+        nodes.definition_list_item(
+            "", nodes.term("", label), nodes.definition("", nodes.paragraph("", "", *content))
+        )
+        for label, content in rows
+    ]
+    return nodes.container(
+        "", nodes.definition_list("", *items, classes=["faimi-summary__facts"]),
+        classes=["faimi-summary"],
+    )
+
+
+class EventSummary(SphinxDirective):
+    """Show an event's facts in a box, and make the page that event's page."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        note_registry_dependency(self.env)
+        event, _ = load_model(
+            self, self.arguments[0], Event, "event", context={"registry": registry(self.env)}
+        )
+        if event is None:
+            return []
+        shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
+        events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event)
+        return [summary_box(summary_rows(event, self.env))]
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    events(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    mine, theirs = events(env), events(other)
+    mine.update({name: theirs[name] for name in docnames if name in theirs})
+
+
+def setup_events(app: Sphinx) -> None:
+    app.add_directive("event-summary", EventSummary)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
