@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import textwrap
-import time
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -59,13 +57,10 @@ class Project:
         self.root = root
 
     def write(self, relpath: str, text: str) -> Path:
-        """Write a file (dedented), making sure its mtime moves forward."""
+        """Write a file (dedented), as an editor's save would."""
         path = self.root / relpath
         path.parent.mkdir(parents=True, exist_ok=True)
-        existed = path.exists()
         path.write_text(textwrap.dedent(text), encoding="utf-8")
-        if existed:
-            self.touch(relpath)
         return path
 
     def write_bytes(self, relpath: str, data: bytes) -> Path:
@@ -76,11 +71,6 @@ class Project:
 
     def read(self, relpath: str) -> str:
         return (self.root / relpath).read_text(encoding="utf-8")
-
-    def touch(self, relpath: str) -> None:
-        """Move a file's mtime clearly past the last build, as an editor's save would."""
-        later = time.time_ns() + 5_000_000_000
-        os.utime(self.root / relpath, ns=(later, later))
 
     def build(
         self, builder: str = "dirhtml", outdir: str | None = None, parallel: int = 0, **confoverrides
@@ -149,3 +139,46 @@ def mini(tmp_path: Path) -> Project:
         """,
     )
     return project
+
+
+EVENT_YAML = """\
+kind: workshop
+description: A test workshop.
+date: 2025-06-30
+start: "09:00"
+end: "12:00"
+timezone: Europe/London
+mode: in-person
+city: Manchester, United Kingdom
+"""
+
+
+@pytest.fixture
+def event(mini: Project) -> Project:
+    """The small project with one event page (events/test.md) that shows an agenda."""
+    mini.write("index.md", "# Home\n\n```{toctree}\nevents/test\n```\n")
+    mini.write("events/test.yaml", EVENT_YAML)
+    mini.write(
+        "events/test.agenda.yaml",
+        """\
+        - start: "09:00"
+          end: "09:30"
+          title: A talk
+          speakers: [alan-turing]
+        """,
+    )
+    mini.write(
+        "events/test.md",
+        """\
+        # Test workshop
+
+        :::{event-summary} test.yaml
+        :::
+
+        ## Agenda
+
+        :::{agenda} test.agenda.yaml
+        :::
+        """,
+    )
+    return mini

@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from .agenda_model import TBC, Agenda, AgendaItem
 from .datafiles import load_model
 from .event_model import Event
-from .events import page_event
+from .events import page_event, page_event_invalid
 from .nodes import header, moment
 from .people_list import byline
 from .registry import Registry, note_registry_dependency, registry
@@ -135,6 +135,8 @@ class AgendaDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         record = page_event(self.env)
+        if page_event_invalid(self.env):
+            return []
         if record is None or record.event.date is None or record.event.timezone is None:
             logger.warning(
                 "an agenda needs the date and time zone of the page's event: put "

@@ -45,9 +45,17 @@ def events(env: BuildEnvironment) -> dict[str, EventRecord]:
     return env.faimi_events
 
 
+_INVALID = "faimi_invalid_event"
+
+
 def page_event(env: BuildEnvironment) -> EventRecord | None:
     """The event of the page being read, if its summary came first."""
     return events(env).get(env.docname)
+
+
+def page_event_invalid(env: BuildEnvironment) -> bool:
+    """Whether the page's event file failed validation (and was reported)."""
+    return bool(env.temp_data.get(_INVALID))
 
 
 def when(event: Event) -> list[nodes.Node]:
@@ -156,6 +164,7 @@ class EventSummary(SphinxDirective):
             self, self.arguments[0], Event, "event", context={"registry": registry(self.env)}
         )
         if event is None:
+            self.env.temp_data[_INVALID] = True  # reported already: dependents stay quiet
             return []
         shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
         events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event)
