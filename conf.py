@@ -1,5 +1,6 @@
 """Sphinx configuration of the FAIMI site."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,3 +27,4 @@ html_show_sphinx = False
 
 faimi_people_file = "people/people.yaml"
 smartquotes = False  # names and titles from the data are shown exactly as written
+faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build date

@@ -8,6 +8,8 @@ from sphinx.application import Sphinx
 
 from .agenda import setup_agenda
 from .events import setup_events
+from .important_dates import setup_important_dates
+from .listing import setup_listing
 from .nodes import setup_nodes
 from .people_list import setup_people_list
 from .registry import setup_registry
@@ -28,6 +30,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_people_list(app)
     setup_events(app)
     setup_agenda(app)
+    setup_listing(app)
+    setup_important_dates(app)
     setup_wrapper_ids(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

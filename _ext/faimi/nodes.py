@@ -13,6 +13,10 @@ class time_element(nodes.inline):  # noqa: N801 (docutils names nodes in lower c
     """A moment shown as text; HTML writes ``<time datetime="...">``, others the text."""
 
 
+class struck(nodes.inline):  # noqa: N801
+    """Text that no longer holds, such as a deadline before its extension: HTML ``<del>``."""
+
+
 class header_cell(nodes.entry):  # noqa: N801
     """A table header cell; HTML writes ``<th scope="col|row">``, others a plain cell."""
 
@@ -35,6 +39,14 @@ def _depart_time(self: HTML5Translator, node: time_element) -> None:
     self.body.append("</time>")
 
 
+def _visit_struck(self: HTML5Translator, node: struck) -> None:
+    self.body.append(self.starttag(node, "del", ""))
+
+
+def _depart_struck(self: HTML5Translator, node: struck) -> None:
+    self.body.append("</del>")
+
+
 def _visit_header_cell(self: HTML5Translator, node: header_cell) -> None:
     atts: dict[str, object] = {"scope": node["scope"]}
     node.parent.column += 1 + node.get("morecols", 0)
@@ -51,4 +63,5 @@ def _depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(time_element, html=(_visit_time, _depart_time))
+    app.add_node(struck, html=(_visit_struck, _depart_struck))
     app.add_node(header_cell, html=(_visit_header_cell, _depart_header_cell))

@@ -1,0 +1,203 @@
+"""Listings built from every event page: ``event-list`` and the ``next-up`` banner.
+
+Both directives leave a placeholder that is filled in when the page is written,
+from the events of all pages (``env.faimi_events``), so a listing never misses
+an event read later or in another process. When an event page is added, changed
+or removed, the pages with listings are read again (``env-get-outdated``).
+
+"Upcoming" and "past" are decided against the build date, ``faimi_today`` in
+the configuration when it is set (tests pin it), today otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Set
+from itertools import groupby
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from .events import EventRecord, events
+from .nodes import moment
+from .report import logger
+from .timefmt import short_date
+
+
+class event_list(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for a list of events, replaced when the page is written."""
+
+
+class next_up(nodes.General, nodes.Element):  # noqa: N801
+    """Placeholder for the banner naming the next event."""
+
+
+def today(env: BuildEnvironment) -> dt.date:
+    """The build date, or the date pinned by ``faimi_today``."""
+    pinned = env.config.faimi_today
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def upcoming(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
+    """Events not over on ``on``, soonest first."""
+    return sorted((r for r in records if not r.event.is_past(on)), key=lambda r: (r.event.day, r.docname))
+
+
+def past(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
+    """Events over before ``on``, most recent first."""
+    return sorted(
+        (r for r in records if r.event.is_past(on)), key=lambda r: (r.event.day, r.docname), reverse=True
+    )
+
+
+class _ListingDirective(SphinxDirective):
+    def note_listing(self) -> None:
+        listings(self.env).add(self.env.docname)
+
+
+class EventList(_ListingDirective):
+    """``:::{event-list} upcoming`` (or ``past``, grouped by year, or ``all``)."""
+
+    optional_arguments = 1
+    option_spec = {"heading-level": lambda arg: directives.choice(arg, ("2", "3", "4", "5", "6"))}
+
+    def run(self) -> list[nodes.Node]:
+        which = self.arguments[0] if self.arguments else "all"
+        if which not in ("upcoming", "past", "all"):
+            logger.warning(
+                f"event-list shows 'upcoming', 'past' or 'all' events, not '{which}'",
+                location=self.get_location(), type="faimi", subtype="events",
+            )
+            return []
+        self.note_listing()
+        return [event_list(which=which, level=int(self.options.get("heading-level", "3")))]
+
+
+class NextUp(_ListingDirective):
+    """``:::{next-up}``: the next upcoming event, or the latest one when none is announced."""
+
+    def run(self) -> list[nodes.Node]:
+        self.note_listing()
+        return [next_up()]
+
+
+def heading(level: int, text: str) -> nodes.rubric:
+    """A heading inside a page section: HTML writes ``<hN class="rubric">``."""
+    return nodes.rubric("", text, **{"heading-level": level, "classes": ["faimi-events__heading"]})
+
+
+def _link(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> nodes.reference:
+    title = env.titles[record.docname].astext() if record.docname in env.titles else record.docname
+    uri = app.builder.get_relative_uri(fromdocname, record.docname)
+    return nodes.reference("", title, internal=True, refuri=uri, classes=["faimi-events__title"])
+
+
+def _when(record: EventRecord) -> list[nodes.Node]:
+    event = record.event
+    if event.date is None:
+        return [nodes.Text("submissions until "), moment(short_date(event.day), event.day)]
+    shown: list[nodes.Node] = [moment(short_date(event.date), event.date)]
+    if event.end_date:
+        shown += [nodes.Text(" to "), moment(short_date(event.end_date), event.end_date)]
+    return shown
+
+
+def entry(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> list[nodes.Node]:
+    """Title (linked), then kind, date and place: "Workshop · 12 October 2023 · Vancouver"."""
+    facts: list[nodes.Node] = [nodes.Text(record.event.kind_label), nodes.Text(" · "), *_when(record)]
+    if record.event.place:
+        facts += [nodes.Text(" · "), nodes.Text(record.event.place)]
+    return [_link(app, fromdocname, record, env), nodes.Text(" "),
+            nodes.inline("", "", *facts, classes=["faimi-events__facts"])]
+
+
+def _list(app: Sphinx, fromdocname: str, records: list[EventRecord], env: BuildEnvironment) -> nodes.bullet_list:
+    return nodes.bullet_list(
+        "",
+        *(nodes.list_item("", nodes.paragraph("", "", *entry(app, fromdocname, r, env)),
+                          classes=["faimi-events__item", f"faimi-events__item--{r.event.kind}"])
+          for r in records),
+        classes=["faimi-events"],
+    )
+
+
+def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.Node]:
+    env = app.env
+    on = today(env)
+    out: list[nodes.Node] = []
+    if node["which"] in ("upcoming", "all"):
+        soon = upcoming(events(env).values(), on)
+        if node["which"] == "all":
+            out.append(heading(node["level"], "Upcoming"))
+        out.append(_list(app, fromdocname, soon, env) if soon else nodes.paragraph(
+            "", "No upcoming event has been announced yet.", classes=["faimi-events__none"]))
+    if node["which"] in ("past", "all"):
+        level = node["level"]
+        if node["which"] == "all":
+            out.append(heading(level, "Past events"))
+            level = min(level + 1, 6)
+        for year, group in groupby(past(events(env).values(), on), key=lambda r: r.event.day.year):
+            out += [heading(level, str(year)), _list(app, fromdocname, list(group), env)]
+    return out
+
+
+def render_next_up(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
+    env = app.env
+    on = today(env)
+    records = events(env).values()
+    soon = upcoming(records, on)
+    if soon:
+        lead, record = "Next up: ", soon[0]
+    elif latest := past(records, on):
+        lead, record = "No upcoming event is announced yet. The most recent was ", latest[0]
+    else:
+        return []
+    text = nodes.paragraph("", "", nodes.strong("", lead), *entry(app, fromdocname, record, env))
+    return [nodes.container("", text, classes=["faimi-next-up", "faimi-next-up--upcoming" if soon else
+                                               "faimi-next-up--latest"])]
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(event_list)):
+        node.replace_self(render_list(app, node, docname))
+    for node in list(doctree.findall(next_up)):
+        node.replace_self(render_next_up(app, docname))
+
+
+def listings(env: BuildEnvironment) -> set[str]:
+    """The pages that show a listing."""
+    if not hasattr(env, "faimi_listings"):
+        env.faimi_listings = set()
+    return env.faimi_listings
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+              removed: Set[str]) -> list[str]:
+    """Read the listing pages again when an event page may have come, changed or gone."""
+    known = events(env)
+    if added or any(name in known for name in (*changed, *removed)):
+        return sorted(listings(env) - set(removed))
+    return []
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    listings(env).discard(docname)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    listings(env).update(listings(other) & set(docnames))
+
+
+def setup_listing(app: Sphinx) -> None:
+    app.add_config_value("faimi_today", "", "env", types=[str])
+    app.add_node(event_list)
+    app.add_node(next_up)
+    app.add_directive("event-list", EventList)
+    app.add_directive("next-up", NextUp)
+    app.connect("doctree-resolved", _resolve)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)

@@ -1,0 +1,184 @@
+"""The events index, the "next up" banner and important dates, with a pinned "today"."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Project
+
+EVENTS = {
+    "2024-online": ("Online Workshop 2024", "kind: online-workshop\ndate: 2024-12-04\nstart: \"14:00\"\n"
+                    "timezone: Etc/UTC\nmode: online\n"),
+    "2025-symposium": ("Symposium 2025", "kind: symposium\ndate: 2025-06-30\ntimezone: Europe/London\n"
+                       "mode: hybrid\ncity: London, United Kingdom\n"),
+    "2025-issue": ("Special Issue", "kind: special-issue\nsubmission_deadline: 2025-03-31\n"),
+    "2026-tutorial": ("Tutorial 2026", "kind: tutorial\ndate: 2026-09-27\ntimezone: Europe/Paris\n"
+                      "mode: in-person\ncity: Strasbourg, France\n"),
+}
+
+
+@pytest.fixture
+def archive(mini: Project) -> Project:
+    """A project with four event pages, an events index and a home page with the banner."""
+    for slug, (title, facts) in EVENTS.items():
+        mini.write(f"events/{slug}.yaml", f"description: {title}.\n{facts}")
+        mini.write(f"events/{slug}.md", f"# {title}\n\n:::{{event-summary}} {slug}.yaml\n:::\n")
+    mini.write(
+        "events/index.md",
+        "# Events\n\n:::{event-list} all\n:heading-level: 2\n:::\n\n"
+        "```{toctree}\n:glob:\n:reversed:\n\n*\n```\n",
+    )
+    mini.write("index.md", "# Home\n\n:::{next-up}\n:::\n\n```{toctree}\nevents/index\n```\n")
+    return mini
+
+
+def listing(build) -> dict[str, list[str]]:
+    """The events index as {heading: [entry text, ...]}."""
+    page = build.html("events/index")
+    out: dict[str, list[str]] = {}
+    current = None
+    for tag in page.select(".faimi-events__heading, ul.faimi-events > li, .faimi-events__none"):
+        if "faimi-events__heading" in tag.get("class", []):
+            current = tag.get_text(strip=True)
+            out[current] = []
+        else:
+            out[current].append(tag.get_text(" ", strip=True))
+    return out
+
+
+def banner(build) -> str:
+    return build.html("index").select_one(".faimi-next-up").get_text(" ", strip=True)
+
+
+def test_before_every_event_all_are_upcoming(archive: Project) -> None:
+    build = archive.build(faimi_today="2024-01-01")
+    assert build.warnings == ""
+    assert listing(build) == {
+        "Upcoming": [
+            "Online Workshop 2024 Online workshop · 4 December 2024 · Online",
+            "Special Issue Special issue · submissions until 31 March 2025",
+            "Symposium 2025 Symposium · 30 June 2025 · London, United Kingdom and online",
+            "Tutorial 2026 Tutorial · 27 September 2026 · Strasbourg, France",
+        ],
+        "Past events": [],
+    }
+    assert banner(build) == "Next up: Online Workshop 2024 Online workshop · 4 December 2024 · Online"
+
+
+def test_between_events_the_split_and_the_banner_move(archive: Project) -> None:
+    build = archive.build(faimi_today="2025-04-01")
+    assert listing(build) == {
+        "Upcoming": [
+            "Symposium 2025 Symposium · 30 June 2025 · London, United Kingdom and online",
+            "Tutorial 2026 Tutorial · 27 September 2026 · Strasbourg, France",
+        ],
+        "Past events": [],
+        "2025": ["Special Issue Special issue · submissions until 31 March 2025"],
+        "2024": ["Online Workshop 2024 Online workshop · 4 December 2024 · Online"],
+    }
+    assert banner(build).startswith("Next up: Symposium 2025")
+    link = build.html("index").select_one(".faimi-next-up a")
+    assert link["href"] == "events/2025-symposium/"
+
+
+def test_an_event_is_upcoming_on_its_own_day(archive: Project) -> None:
+    build = archive.build(faimi_today="2025-06-30")
+    assert banner(build).startswith("Next up: Symposium 2025")
+    build = archive.build(outdir="next-day", faimi_today="2025-07-01")
+    assert banner(build).startswith("Next up: Tutorial 2026")
+
+
+def test_after_every_event_the_banner_names_the_latest(archive: Project) -> None:
+    build = archive.build(faimi_today="2026-11-24")
+    shown = listing(build)
+    assert shown["Upcoming"] == ["No upcoming event has been announced yet."]
+    assert list(shown) == ["Upcoming", "Past events", "2026", "2025", "2024"]
+    assert shown["2025"] == [
+        "Symposium 2025 Symposium · 30 June 2025 · London, United Kingdom and online",
+        "Special Issue Special issue · submissions until 31 March 2025",
+    ]
+    assert banner(build) == (
+        "No upcoming event is announced yet. The most recent was "
+        "Tutorial 2026 Tutorial · 27 September 2026 · Strasbourg, France"
+    )
+    headings = build.html("events/index").select(".faimi-events__heading")
+    assert [h.name for h in headings] == ["h2", "h2", "h3", "h3", "h3"]
+
+
+def test_listing_dates_are_time_elements(archive: Project) -> None:
+    build = archive.build(faimi_today="2026-11-24")
+    times = build.html("events/index").select("ul.faimi-events time")
+    assert [t["datetime"] for t in times] == ["2026-09-27", "2025-06-30", "2025-03-31", "2024-12-04"]
+
+
+def test_editing_an_event_date_updates_the_listings_and_nothing_else(archive: Project) -> None:
+    archive.write("other.md", "# Other\n")
+    archive.write("index.md", archive.read("index.md").replace("events/index\n", "events/index\nother\n"))
+    first = archive.build(faimi_today="2026-11-24")
+    assert len(first.read) == 7
+    facts = archive.read("events/2025-symposium.yaml").replace("2025-06-30", "2025-07-02")
+    archive.write("events/2025-symposium.yaml", facts)
+    second = archive.build(faimi_today="2026-11-24")
+    assert sorted(second.read) == ["events/2025-symposium", "events/index", "index"]
+    assert "Symposium 2025 Symposium · 2 July 2025" in " ".join(listing(second)["2025"])
+    third = archive.build(faimi_today="2026-11-24")
+    assert third.read == []
+
+
+def test_adding_an_event_page_updates_the_listings(archive: Project) -> None:
+    archive.build(faimi_today="2026-11-24")
+    archive.write("events/2023-workshop.yaml", "description: W.\nkind: workshop\ndate: 2023-10-12\n"
+                  "timezone: America/Vancouver\nmode: in-person\ncity: Vancouver, Canada\n")
+    archive.write("events/2023-workshop.md", "# Workshop 2023\n\n:::{event-summary} 2023-workshop.yaml\n:::\n")
+    build = archive.build(faimi_today="2026-11-24")
+    assert listing(build)["2023"] == ["Workshop 2023 Workshop · 12 October 2023 · Vancouver, Canada"]
+
+
+def test_parallel_listings_are_complete_and_without_duplicates(archive: Project) -> None:
+    serial = archive.build(outdir="serial", faimi_today="2025-04-01")
+    parallel = archive.build(outdir="parallel", parallel=2, faimi_today="2025-04-01")
+    assert listing(parallel) == listing(serial)
+    assert sum(len(v) for v in listing(parallel).values()) == 4
+    assert banner(parallel) == banner(serial)
+
+
+def test_unknown_event_list_argument(archive: Project) -> None:
+    archive.write("events/index.md", archive.read("events/index.md").replace("event-list} all", "event-list} future"))
+    build = archive.build()
+    assert "events/index.md:3: WARNING: event-list shows 'upcoming', 'past' or 'all' events, not 'future'" in (
+        build.warnings
+    )
+
+
+def test_important_dates_in_anywhere_on_earth(mini: Project) -> None:
+    mini.write("events/w.yaml", (
+        "description: W.\nkind: workshop\ndate: 2025-09-23\ntimezone: Asia/Seoul\nmode: in-person\n"
+        "important_dates:\n  timezone: AoE\n  dates:\n"
+        "    - {what: Full paper deadline, date: 2025-06-30, was: 2025-06-25}\n"
+        "    - {what: Notification of acceptance, date: 2025-07-16}\n"
+    ))
+    mini.write("events/w.md", "# W\n\n:::{event-summary} w.yaml\n:::\n\n:::{important-dates}\n:::\n")
+    mini.write("index.md", "# Home\n\n```{toctree}\nevents/w\n```\n")
+    build = mini.build()
+    assert build.warnings == ""
+    table = build.html("events/w").select_one("table.faimi-dates")
+    assert table.caption.get_text(" ", strip=True).startswith(
+        "Important dates. Deadlines are at 23:59 Anywhere on Earth (UTC-12:00).")
+    first = table.select("tbody tr")[0]
+    assert first.find("th", scope="row").get_text(strip=True) == "Full paper deadline"
+    assert first.find("del").get_text() == "25 June 2025"
+    assert first.find("time")["datetime"] == "2025-06-30T23:59:00-12:00"
+    assert first.find("td").get_text(" ", strip=True) == "25 June 2025 30 June 2025 (extended)"
+
+
+def test_important_dates_in_pacific_time(mini: Project) -> None:
+    mini.write("events/w.yaml", (
+        "description: W.\nkind: workshop\ndate: 2026-09-27\ntimezone: Europe/Paris\nmode: in-person\n"
+        "important_dates:\n  timezone: America/Los_Angeles\n  time: \"23:59\"\n  dates:\n"
+        "    - {what: Full paper deadline, date: 2026-07-01}\n"
+    ))
+    mini.write("events/w.md", "# W\n\n:::{event-summary} w.yaml\n:::\n\n:::{important-dates}\n:::\n")
+    mini.write("index.md", "# Home\n\n```{toctree}\nevents/w\n```\n")
+    table = mini.build().html("events/w").select_one("table.faimi-dates")
+    assert "Deadlines are at 23:59 Pacific Daylight Time (UTC-07:00)." in table.caption.get_text(" ", strip=True)
+    assert table.find("time")["datetime"] == "2026-07-01T23:59:00-07:00"
