@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 from dataclasses import dataclass, field
 from io import StringIO
@@ -14,6 +15,8 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What the real site is made of (everything else in the repository is not a source).

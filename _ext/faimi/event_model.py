@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator,
+    BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, Field, ValidationInfo, field_validator, model_validator,
 )
 
 from .fields import WebUrl
@@ -31,7 +31,12 @@ def _mailto(value: Any) -> Any:
 
 
 #: A contact: an e-mail address (written plain or as mailto:) or a web page.
-Contact = Annotated[WebUrl, BeforeValidator(_mailto)]
+Contact = Annotated[
+    WebUrl,
+    BeforeValidator(_mailto),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://[^\s]+|(mailto:)?[^\s:]+@[^\s]+)$",
+                    "examples": ["someone@example.org"]}),
+]
 
 
 class _Strict(BaseModel):

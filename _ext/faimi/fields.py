@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, StringConstraints, WithJsonSchema
 
 #: A stable id such as ``ben-glocker``: lower-case letters, digits and single hyphens.
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -30,4 +30,9 @@ def check_url(value: str) -> str:
 
 
 #: A link a visitor can follow: http, https or mailto, nothing else.
-WebUrl = Annotated[str, AfterValidator(check_url)]
+WebUrl = Annotated[
+    str,
+    AfterValidator(check_url),
+    WithJsonSchema({"type": "string", "pattern": r"^(https?://[^\s]+|mailto:[^\s]+@[^\s]+)$",
+                    "examples": ["https://example.org/"]}),
+]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, model_validator
+from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
 from .registry import Registry
@@ -45,6 +46,13 @@ class PersonRef(BaseModel):
     @classmethod
     def _from_id(cls, value: Any) -> Any:
         return {"id": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """In the JSON Schema too, a bare id is as good as a mapping."""
+        as_mapping = handler(schema)
+        return {"anyOf": [{"type": "string", "description": "a person id of the registry, or tbc",
+                           "examples": ["ben-glocker"]}, as_mapping]}
 
     @model_validator(mode="after")
     def _known(self, info: ValidationInfo) -> PersonRef:
