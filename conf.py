@@ -23,6 +23,10 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "FAIMI"
 html_static_path = ["_static"]
+templates_path = ["_templates"]
+# The site publishes pages, not their Markdown sources.
+html_copy_source = False
+html_show_sourcelink = False
 html_show_sphinx = False
 
 faimi_people_file = "people/people.yaml"

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What the real site is made of (everything else in the repository is not a source).
-SITE_PARTS = ("conf.py", "index.md", "events", "people", "_ext", "_static")
+SITE_PARTS = ("conf.py", "index.md", "events", "people", "_ext", "_static", "_templates")
 
 MINI_CONF = """\
 import sys

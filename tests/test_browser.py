@@ -1,0 +1,102 @@
+"""The built site in Debian's Chromium: phone layout, accessibility (axe-core), no third parties.
+
+The site is served from a sub-path (``/faimi/``), as on a GitHub Pages project site.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, sync_playwright
+
+from conftest import Project
+
+CHROMIUM = Path(os.environ.get("FAIMI_CHROMIUM", "/usr/bin/chromium"))
+# As root in a container, without a sandbox; no background traffic to Google.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = ["", "events/", "events/2025-london-symposium/"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built and served on localhost under /faimi/."""
+    from conftest import ROOT, SITE_PARTS
+
+    root = tmp_path_factory.mktemp("site")
+    for part in SITE_PARTS:
+        source = ROOT / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy2
+        copy(source, root / part)
+    build = Project(root).build()
+    assert build.warnings == ""
+    webroot = tmp_path_factory.mktemp("web")
+    shutil.copytree(build.app.outdir, webroot / "faimi")
+    handler = functools.partial(_QuietHandler, directory=str(webroot))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/faimi/"
+    server.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "Debian's Chromium is needed: apt-get install chromium (scripts/test.sh does it)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_sideways_scrolling_on_a_360px_phone(served: str, browser: Browser, path: str) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page.goto(served + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert width <= 360
+
+
+def test_phone_agenda_rows_stack(served: str, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(served + "events/2025-london-symposium/")
+    display = page.evaluate("getComputedStyle(document.querySelector('table.faimi-agenda tr')).display")
+    header_visible = page.evaluate("document.querySelector('table.faimi-agenda thead').offsetHeight")
+    page.close()
+    assert display == "block"
+    assert header_visible <= 1  # visually hidden, still read by screen readers
+
+
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(served: str, browser: Browser, path: str, scheme: str) -> None:
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(served + path)
+    results = Axe().run(page)
+    page.close()
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_third_party_requests(served: str, browser: Browser, path: str) -> None:
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served + path, wait_until="networkidle")
+    page.close()
+    assert requested, "the page made no request at all"
+    assert [url for url in requested if not url.startswith(served)] == []
