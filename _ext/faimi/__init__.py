@@ -7,8 +7,10 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .agenda import setup_agenda
+from .calendar import setup_calendar
 from .events import setup_events
 from .important_dates import setup_important_dates
+from .jsonld import setup_jsonld
 from .listing import setup_listing
 from .nodes import setup_nodes
 from .people_list import setup_people_list
@@ -32,6 +34,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_agenda(app)
     setup_listing(app)
     setup_important_dates(app)
+    setup_jsonld(app)
+    setup_calendar(app)
     setup_wrapper_ids(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

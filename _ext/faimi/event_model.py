@@ -174,6 +174,16 @@ class Event(_Strict):
         return self.last_day < today
 
     @property
+    def location(self) -> str:
+        """Where, in full: the venue and the city, or "Online"."""
+        if self.mode == "online":
+            return "Online"
+        venue = self.venue.name if self.venue else ""
+        if self.city and self.city not in venue:
+            return f"{venue}, {self.city}" if venue else self.city
+        return venue
+
+    @property
     def place(self) -> str:
         """Where, in a few words, for listings: the city, or "Online"."""
         if self.mode == "online":

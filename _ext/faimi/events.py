@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .datafiles import load_model
 from .event_model import MODES, Event, Link
-from .nodes import moment
+from .nodes import calendar_link, moment
 from .people_list import byline
 from .registry import note_registry_dependency, registry
 from .timefmt import long_date, short_date, zone_label
@@ -103,18 +103,12 @@ def mode_text(event: Event) -> str:
     return text
 
 
-def summary_rows(event: Event, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
+def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
     """The summary box's rows, as (label, content) pairs; empty facts give no row."""
     people = registry(env)
-    venue: list[nodes.Node] = []
-    if event.venue:
-        venue.append(nodes.Text(event.venue.name))
-        if event.venue.directions:
-            venue += [nodes.Text(" ("), _link("directions", event.venue.directions), nodes.Text(")")]
-    if event.city and event.city not in (event.venue.name if event.venue else ""):
-        venue.append(nodes.Text(f"{', ' if venue else ''}{event.city}"))
-    if event.mode == "online":
-        venue = [nodes.Text("Online")]
+    venue: list[nodes.Node] = [nodes.Text(event.location)] if event.location else []
+    if event.venue and event.venue.directions and event.mode != "online":
+        venue += [nodes.Text(" ("), _link("directions", event.venue.directions), nodes.Text(")")]
 
     def shown(refs: list[Any]) -> list[nodes.Node]:
         return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
@@ -136,6 +130,7 @@ def summary_rows(event: Event, env: BuildEnvironment) -> list[tuple[str, list[no
         ("Recordings", [_link("Watch the recordings", event.recordings)] if event.recordings else []),
         ("Proceedings", [_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
         ("Contact", [_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),
+        ("Calendar", [calendar_link("", nodes.Text("Add to your calendar (.ics)"), docname=docname)] if event.date else []),
     ]
     return [(label, content) for label, content in rows if content]
 
@@ -143,7 +138,9 @@ def summary_rows(event: Event, env: BuildEnvironment) -> list[tuple[str, list[no
 def summary_box(rows: list[tuple[str, list[nodes.Node]]]) -> nodes.container:
     items = [
         nodes.definition_list_item(
-            "", nodes.term("", label), nodes.definition("", nodes.paragraph("", "", *content))
+            "", nodes.term("", label), nodes.definition("", nodes.paragraph("", "", *content)),
+            classes=[f"faimi-summary__{label.lower().replace(' ', '-')}"]
+            + (["faimi-calendar"] if label == "Calendar" else []),
         )
         for label, content in rows
     ]
@@ -168,7 +165,7 @@ class EventSummary(SphinxDirective):
             return []
         shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
         events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event)
-        return [summary_box(summary_rows(event, self.env))]
+        return [summary_box(summary_rows(event, self.env.docname, self.env))]
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -22,7 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .events import EventRecord, events
-from .nodes import moment
+from .nodes import calendar_link, moment
 from .report import logger
 from .timefmt import short_date
 
@@ -141,6 +141,10 @@ def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.N
             level = min(level + 1, 6)
         for year, group in groupby(past(events(env).values(), on), key=lambda r: r.event.day.year):
             out += [heading(level, str(year)), _list(app, fromdocname, list(group), env)]
+    if node["which"] == "all":
+        calendar = calendar_link("", nodes.Text("every event as one calendar file (.ics)"), docname="")
+        out.append(nodes.paragraph("", "", nodes.Text("Add "), calendar,
+                                   nodes.Text(" to your calendar app."), classes=["faimi-calendar"]))
     return out
 
 

@@ -17,6 +17,10 @@ class struck(nodes.inline):  # noqa: N801
     """Text that no longer holds, such as a deadline before its extension: HTML ``<del>``."""
 
 
+class calendar_link(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
+    """Placeholder for a link to the calendar file of ``docname`` (all events if empty)."""
+
+
 class header_cell(nodes.entry):  # noqa: N801
     """A table header cell; HTML writes ``<th scope="col|row">``, others a plain cell."""
 
@@ -63,5 +67,6 @@ def _depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
 
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(time_element, html=(_visit_time, _depart_time))
+    app.add_node(calendar_link)
     app.add_node(struck, html=(_visit_struck, _depart_struck))
     app.add_node(header_cell, html=(_visit_header_cell, _depart_header_cell))

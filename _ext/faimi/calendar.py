@@ -1,0 +1,106 @@
+"""iCalendar files: one per event and one for all events, in ``calendar/`` of the output.
+
+Each dated event gets a stable UID (from its page), its real time zone (TZID and
+VTIMEZONE; UTC as UTC), or whole days when no time is known. Pages link to the
+files through ``calendar_link`` placeholders, resolved per builder; builders that
+do not write HTML leave the link out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path, PurePosixPath
+
+import icalendar
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from .events import EventRecord, events
+from .jsonld import page_url
+from .listing import today
+from .nodes import calendar_link
+
+FOLDER = "calendar"
+ALL_EVENTS = "faimi-events.ics"
+UID_DOMAIN = "faimi.site"
+
+
+def file_name(docname: str) -> str:
+    """The calendar file of an event page; the one of all events for no page."""
+    return PurePosixPath(docname).name + ".ics" if docname else ALL_EVENTS
+
+
+def vevent(app: Sphinx, record: EventRecord, stamp: dt.datetime) -> icalendar.Event:
+    event = record.event
+    assert event.date is not None
+    item = icalendar.Event()
+    item.add("uid", f"{record.docname.replace('/', '-')}@{UID_DOMAIN}")
+    item.add("dtstamp", stamp)
+    item.add("summary", app.env.titles[record.docname].astext())
+    start, end = event.starts(), event.ends()
+    if start:
+        in_utc = event.timezone == "Etc/UTC"  # written as UTC ("Z"), with no VTIMEZONE
+        item.add("dtstart", start.astimezone(dt.UTC) if in_utc else start)
+        if end:
+            item.add("dtend", end.astimezone(dt.UTC) if in_utc else end)
+    else:
+        item.add("dtstart", event.date)
+        item.add("dtend", event.last_day + dt.timedelta(days=1))
+    url = page_url(app, record.docname)
+    item.add("description", event.description + (f"\n{url}" if url else ""))
+    if event.location:
+        item.add("location", event.location)
+    if url:
+        item.add("url", url)
+    return item
+
+
+def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", f"-//{app.config.project}//events//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", app.config.project)
+    stamp = dt.datetime.combine(today(app.env), dt.time(0), tzinfo=dt.UTC)
+    for record in records:
+        cal.add_component(vevent(app, record, stamp))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def dated(app: Sphinx) -> list[EventRecord]:
+    return sorted((r for r in events(app.env).values() if r.event.date), key=lambda r: (r.event.day, r.docname))
+
+
+def _write(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    folder = Path(app.outdir, FOLDER)
+    folder.mkdir(exist_ok=True)
+    records = dated(app)
+    for record in records:
+        (folder / file_name(record.docname)).write_bytes(calendar(app, [record]))
+    (folder / ALL_EVENTS).write_bytes(calendar(app, records))
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(calendar_link)):
+        if app.builder.format != "html":  # no calendar files: leave out what offers one
+            holder = next(a for a in _ancestors(node) if "faimi-calendar" in a.get("classes", []))
+            holder.parent.remove(holder)
+            continue
+        base = app.builder.get_target_uri(docname)
+        uri = relative_uri(base, f"{FOLDER}/{file_name(node['docname'])}")
+        node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True,
+                                          classes=["faimi-calendar-link"]))
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+def setup_calendar(app: Sphinx) -> None:
+    app.connect("doctree-resolved", _resolve)
+    app.connect("build-finished", _write)
