@@ -87,7 +87,9 @@ def test_london_agenda_breaks_and_speakers(london) -> None:
 def test_london_summary_is_derived_from_the_facts(london) -> None:
     summary = london.find(class_="faimi-summary")
     facts = {dt.get_text(strip=True): dd for dt, dd in zip(summary.find_all("dt"), summary.find_all("dd"))}
-    assert list(facts) == ["When", "Where", "Format", "Cost", "Registration", "Organisers", "Sponsor", "Contact"]
+    assert list(facts) == ["When", "Where", "Format", "Cost", "Registration", "Organisers", "Sponsor", "Contact",
+                           "Calendar"]
+    assert facts["Calendar"].find("a")["href"] == "../../calendar/2025-london-symposium.ics"
     when = facts["When"]
     assert when.get_text(" ", strip=True).replace(" – ", "–").replace(" , ", ", ") == (
         "Monday 30 June 2025, 14:00–16:45 British Summer Time (UTC+01:00)"
