@@ -26,3 +26,23 @@ html_show_sphinx = False
 
 faimi_people_file = "people/people.yaml"
 smartquotes = False  # names and titles from the data are shown exactly as written
+
+# -- Redirects from the old site ------------------------------------------------
+# Every URL of the old Jekyll site that has a page here: old URL path -> docname.
+# The build writes a small page at each old address (which also answers
+# /OLD/index.html) that leads to the new page; a target that does not exist fails
+# the build. /resources/ and /newsletter/ have no counterpart: they get the 404 page.
+faimi_redirects = {
+    "/2022/": "events/2022-online-workshop",
+    "/2023-miccai/": "events/2023-miccai-workshop",
+    "/2023-online/": "events/2023-online-workshop",
+    "/2024-isbi/": "events/2024-isbi-tutorial",
+    "/2024-melba/": "events/2024-melba-special-issue",
+    "/2024-miccai/": "events/2024-miccai-workshop",
+    "/2024-online/": "events/2024-online-workshop",
+    "/2025-london-symposium/": "events/2025-london-symposium",
+    "/2025-miccai-tutorial/": "events/2025-miccai-tutorial",
+    "/2025-miccai-workshop/": "events/2025-miccai-workshop",
+    "/2025-online/": "events/2025-online-workshop",
+    "/2026-miccai/": "events/2026-miccai-workshop",
+}

@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .people_list import setup_people_list
+from .redirects import setup_redirects
 from .registry import setup_registry
 
 __version__ = "0.1.0"
@@ -21,5 +22,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _plain_mailto)
     setup_registry(app)
     setup_people_list(app)
+    setup_redirects(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
