@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .people_list import setup_people_list
+from .publishing import setup_publishing
 from .redirects import setup_redirects
 from .registry import setup_registry
 
@@ -23,5 +24,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_registry(app)
     setup_people_list(app)
     setup_redirects(app)
+    setup_publishing(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
