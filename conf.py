@@ -3,6 +3,7 @@
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -11,10 +12,17 @@ author = "The FAIMI organizers"
 copyright = "2022–2026, the FAIMI organizers"
 language = "en"
 
-extensions = ["myst_parser", "sphinx_design", "faimi"]
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "notfound.extension",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "faimi",
+]
 
 # Only the site's own pages are sources: README, tests and build output are not.
-include_patterns = ["index.md", "events/**", "people/**"]
+include_patterns = ["index.md", "404.md", "events/**", "people/**"]
 exclude_patterns = ["_build", ".venv", "**/.pytest_cache"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
@@ -28,7 +36,52 @@ templates_path = ["_templates"]
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False
+html_favicon = "_static/favicon.svg"
+html_use_index = False  # the site has no index entries: no empty "Index" page
 
 faimi_people_file = "people/people.yaml"
 smartquotes = False  # names and titles from the data are shown exactly as written
 faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build date
+
+# -- Publishing: the site's address, search engines, link previews, 404 ----------
+
+#: Where the site is published; the deploy workflow passes the GitHub Pages URL (a
+#: fork or preview may live under a sub-path, https://ORG.github.io/REPO/).
+html_baseurl = os.environ.get("FAIMI_BASEURL", "").strip() or "https://faimi-workshop.github.io/"
+html_baseurl = html_baseurl.rstrip("/") + "/"
+
+# sitemap.xml with the dirhtml URLs (pages/…/), without utility pages.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search/", "genindex/", "404/"]
+
+# OpenGraph tags for link previews: one site image, no generated per-page cards; the
+# page's first words also become its <meta name="description">.
+ogp_site_url = html_baseurl
+ogp_image = "_static/faimi-og.png"
+ogp_image_alt = "FAIMI, Fairness of AI in Medical Imaging"
+ogp_social_cards = {"enable": False}
+ogp_enable_meta_description = True
+
+# The 404 page (404.md) is served at any missing address: its links are absolute
+# paths under the site's own path ("/" or "/REPO/").
+notfound_urls_prefix = urlsplit(html_baseurl).path
+
+# -- Redirects from the old site ------------------------------------------------
+# Every URL of the old Jekyll site that has a page here: old URL path -> docname.
+# The build writes a small page at each old address (which also answers
+# /OLD/index.html) that leads to the new page; a target that does not exist fails
+# the build. /resources/ and /newsletter/ have no counterpart: they get the 404 page.
+faimi_redirects = {
+    "/2022/": "events/2022-online-workshop",
+    "/2023-miccai/": "events/2023-miccai-workshop",
+    "/2023-online/": "events/2023-online-workshop",
+    "/2024-isbi/": "events/2024-isbi-tutorial",
+    "/2024-melba/": "events/2024-melba-special-issue",
+    "/2024-miccai/": "events/2024-miccai-workshop",
+    "/2024-online/": "events/2024-online-workshop",
+    "/2025-london-symposium/": "events/2025-london-symposium",
+    "/2025-miccai-tutorial/": "events/2025-miccai-tutorial",
+    "/2025-miccai-workshop/": "events/2025-miccai-workshop",
+    "/2025-online/": "events/2025-online-workshop",
+    "/2026-miccai/": "events/2026-miccai-workshop",
+}

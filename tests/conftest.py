@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 ROOT = Path(__file__).resolve().parent.parent
 #: What the real site is made of (everything else in the repository is not a source).
-SITE_PARTS = ("conf.py", "index.md", "events", "people", "_ext", "_static", "_templates")
+SITE_PARTS = ("conf.py", "index.md", "404.md", "events", "people", "_ext", "_static", "_templates")
 
 MINI_CONF = """\
 import sys
@@ -95,18 +95,24 @@ class Project:
         return outcome
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Project:
-    """A copy of the real site."""
-    root = tmp_path / "site"
-    root.mkdir()
+def copy_site(root: Path) -> Project:
+    """Copy the real site into ``root`` (a new folder)."""
+    root.mkdir(parents=True)
     for part in SITE_PARTS:
         source = ROOT / part
+        if not source.exists():  # e.g. events/ before any event page is written
+            continue
         if source.is_dir():
             shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, root / part)
     return Project(root)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Project:
+    """A copy of the real site."""
+    return copy_site(tmp_path / "site")
 
 
 @pytest.fixture

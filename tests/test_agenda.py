@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EVENT_YAML, Project
+from conftest import EVENT_YAML, Project, copy_site
 
 LONDON = "events/2025-london-symposium"
 FINAL_AGENDA = [
@@ -29,17 +29,7 @@ FINAL_AGENDA = [
 @pytest.fixture(scope="module")
 def london(tmp_path_factory: pytest.TempPathFactory):
     """The real site, built once for the tests of the London page."""
-    from conftest import ROOT, SITE_PARTS
-    import shutil
-
-    root = tmp_path_factory.mktemp("site")
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, root / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, root / part)
-    build = Project(root).build()
+    build = copy_site(tmp_path_factory.mktemp("london") / "site").build()
     assert build.warnings == ""
     return build.html(LONDON)
 

@@ -17,7 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, sync_playwright
 
-from conftest import Project
+from conftest import copy_site
 
 CHROMIUM = Path(os.environ.get("FAIMI_CHROMIUM", "/usr/bin/chromium"))
 # As root in a container, without a sandbox; no background traffic to Google.
@@ -29,14 +29,7 @@ PAGES = ["", "events/", "events/2025-london-symposium/"]
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site, built and served on localhost under /faimi/."""
-    from conftest import ROOT, SITE_PARTS
-
-    root = tmp_path_factory.mktemp("site")
-    for part in SITE_PARTS:
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, root / part)
-    build = Project(root).build()
+    build = copy_site(tmp_path_factory.mktemp("browser") / "site").build()
     assert build.warnings == ""
     webroot = tmp_path_factory.mktemp("web")
     shutil.copytree(build.app.outdir, webroot / "faimi")

@@ -14,6 +14,8 @@ from .jsonld import setup_jsonld
 from .listing import setup_listing
 from .nodes import setup_nodes
 from .people_list import setup_people_list
+from .publishing import setup_publishing
+from .redirects import setup_redirects
 from .registry import setup_registry
 from .wrapper_ids import setup_wrapper_ids
 
@@ -37,5 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_calendar(app)
     setup_wrapper_ids(app)
+    setup_redirects(app)
+    setup_publishing(app)
     app.add_css_file("faimi.css")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
