@@ -182,3 +182,49 @@ def test_important_dates_in_pacific_time(mini: Project) -> None:
     table = mini.build().html("events/w").select_one("table.faimi-dates")
     assert "Deadlines are at 23:59 Pacific Daylight Time (UTC-07:00)." in table.caption.get_text(" ", strip=True)
     assert table.find("time")["datetime"] == "2026-07-01T23:59:00-07:00"
+
+
+def test_the_site_lists_all_twelve_events_by_year(site: Project) -> None:
+    build = site.build(faimi_today="2026-11-25")
+    assert build.warnings == ""
+    shown = listing(build)
+    assert list(shown) == ["Upcoming", "Past events", "2026", "2025", "2024", "2023", "2022"]
+    assert shown["Upcoming"] == ["No upcoming event has been announced yet."]
+    titles = {year: [entry.split(" · ")[0] for entry in entries] for year, entries in shown.items()}
+    assert titles["2025"] == [
+        "FAIMI Online Workshop 2025 Online workshop",
+        "FAIMI Workshop at MICCAI 2025 Workshop",
+        "FAIMI Tutorial at MICCAI 2025 Tutorial",
+        "Fairness of AI in Medical Imaging: London Mini-Symposium 2025 Symposium",
+        "MELBA Special Issue on Fairness of AI in Medical Imaging Special issue",
+    ]
+    assert [len(titles[year]) for year in ("2026", "2025", "2024", "2023", "2022")] == [1, 5, 3, 2, 1]
+    days = [t["datetime"] for t in build.html("events/index").select("ul.faimi-events time")]
+    assert days == sorted(days, reverse=True) and len(days) == 12
+    assert banner(build).startswith(
+        "No upcoming event is announced yet. The most recent was Joint FAIMI, BRIDGE and EPIMI Workshop")
+
+
+def test_the_site_before_the_2026_workshop(site: Project) -> None:
+    build = site.build(faimi_today="2026-06-01")
+    assert listing(build)["Upcoming"] == [
+        "Joint FAIMI, BRIDGE and EPIMI Workshop at MICCAI 2026 Workshop · 27 September 2026 · Strasbourg, France"
+    ]
+    assert banner(build) == (
+        "Next up: Joint FAIMI, BRIDGE and EPIMI Workshop at MICCAI 2026 Workshop · 27 September 2026 · "
+        "Strasbourg, France"
+    )
+    dates = build.html("events/2026-miccai-workshop").select("table.faimi-dates tbody time")
+    assert [t["datetime"] for t in dates] == [
+        "2026-07-01T23:59:00-07:00", "2026-07-31T23:59:00-07:00", "2026-08-15T23:59:00-07:00"]
+
+
+def test_every_event_page_has_its_summary_and_no_empty_fact(site: Project) -> None:
+    build = site.build(faimi_today="2026-11-25")
+    event_pages = sorted(p.stem for p in (site.root / "events").glob("*.md") if p.stem != "index")
+    assert len(event_pages) == 12
+    for name in event_pages:
+        summary = build.html(f"events/{name}").select_one(".faimi-summary")
+        assert summary is not None, name
+        labels = [dt.get_text(strip=True) for dt in summary.find_all("dt")]
+        assert labels[0] == "When" and all(dd.get_text(strip=True) for dd in summary.find_all("dd")), name

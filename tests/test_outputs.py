@@ -93,3 +93,14 @@ def test_online_and_undated_events(built) -> None:
     assert online["organizer"]["@type"] == "Organization"
     assert jsonld(built, "events/2025-issue") == []  # a special issue is not an event in time
     assert jsonld(built, "index") == []
+
+
+def test_the_london_symposium_json_ld_starts_at_13_utc(site: Project) -> None:
+    build = site.build()
+    (data,) = jsonld(build, "events/2025-london-symposium")
+    start = dt.datetime.fromisoformat(data["startDate"])
+    assert start.astimezone(dt.UTC) == dt.datetime(2025, 6, 30, 13, tzinfo=dt.UTC)
+    assert data["startDate"] == "2025-06-30T14:00:00+01:00"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert [p["name"] for p in data["organizer"]] == ["Enzo Ferrante", "Ben Glocker"]
+    assert data["location"][0]["name"] == "Imperial College London, Huxley Building, Rooms 217/218"

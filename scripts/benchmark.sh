@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Time and measure builds of the site; arguments go to scripts/benchmark.py (--events N).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/venv.sh site
+python scripts/benchmark.py "$@"

@@ -1,0 +1,51 @@
+"""The README's examples are real: an editor who copies them gets pages without a warning."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT, Project
+
+
+def examples(section: str) -> list[tuple[str, str]]:
+    """The fenced code blocks of a README section, as (language, text)."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").split(f"\n## {section}\n", 1)[1].splitlines()
+    blocks: list[tuple[str, str]] = []
+    fence: tuple[str, list[str]] | None = None
+    for line in lines:
+        if fence is None and line.startswith("## "):
+            break
+        if line.startswith("```"):
+            if fence is None:
+                fence = (line[3:].strip(), [])
+            else:
+                blocks.append((fence[0], "\n".join(fence[1]) + "\n"))
+                fence = None
+        elif fence is not None:
+            fence[1].append(line)
+    return blocks
+
+
+def test_the_event_example_builds_as_documented(site: Project) -> None:
+    blocks = examples("Add or change an event")
+    assert [lang for lang, _ in blocks] == ["yaml", "markdown", "yaml"]
+    (_, facts), (_, page), (_, agenda) = blocks
+    slug = re.search(r"\{event-summary\} (\S+)\.yaml", page)[1]
+    site.write(f"events/{slug}.yaml", facts)
+    site.write(f"events/{slug}.agenda.yaml", agenda)
+    site.write(f"events/{slug}.md", page + f"\n## Agenda\n\n:::{{agenda}} {slug}.agenda.yaml\n:::\n")
+    build = site.build(faimi_today="2027-01-01")
+    assert build.warnings == ""
+    html = build.html(f"events/{slug}")
+    assert html.select_one(".faimi-summary") is not None
+    assert html.select_one("table.faimi-dates del") is not None
+    assert len(html.select("table.faimi-agenda tbody > tr")) == 1
+    banner = build.html("index").select_one(".faimi-next-up").get_text(" ", strip=True)
+    assert banner.startswith("Next up: FAIMI Copenhagen Symposium 2027")
+
+
+def test_the_person_example_is_a_valid_entry(site: Project) -> None:
+    (entry,) = [text for lang, text in examples("Add or change a person") if lang == "yaml"]
+    assert entry.startswith("people:\n")
+    site.write("people/people.yaml", site.read("people/people.yaml").replace("people:\n", entry, 1))
+    assert site.build().warnings == ""
