@@ -90,7 +90,7 @@ def build(source: Path, out: Path, *options: str) -> Figures:
     if report["status"] != 0:
         sys.exit(f"the build failed:\n{done.stdout}\n{done.stderr}")
     # A parallel build reports its reading in chunks, not page by page: no count there.
-    read = -1 if "-j" in options else len(re.findall(r"^reading sources\.\.\. ", done.stdout, re.M))
+    read = -1 if "-j" in options else len(re.findall(r"^reading sources\.\.\. \[", done.stdout, re.M))
     return Figures(seconds, report["peak_kib"] / 1024, read)
 
 
