@@ -277,6 +277,18 @@ def test_pull_requests_build_with_warnings_as_errors_and_run_the_tests(site):
     assert re.search(r"sphinx-build\s+-W\b.*-b dirhtml \. _build/site", build_script)
 
 
+def test_the_deployed_build_gets_the_pages_address(site):
+    _, deploy = deploy_job(site)
+    needs = deploy["needs"]
+    build = site["jobs"][needs if isinstance(needs, str) else needs[0]]
+    configure = step_index(build, uses("actions/configure-pages"))
+    build_step = step_index(build, runs("bash scripts/build.sh"))
+    assert 0 <= configure < build_step, "the build must know the Pages address before it runs"
+    pages_id = steps(build)[configure]["id"]
+    assert steps(build)[build_step]["env"]["FAIMI_BASEURL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
+    assert build.get("permissions") == {"contents": "read", "pages": "read"}
+
+
 def test_deploy_only_from_main_after_build_and_tests_pass(site):
     name, deploy = deploy_job(site)
     condition = str(deploy.get("if", ""))
