@@ -235,6 +235,15 @@ def test_registry_errors_name_file_and_line(mini: Project, case: str) -> None:
     assert "Traceback" not in build.warnings + build.status
 
 
+def test_a_misspelt_field_is_one_problem_not_two(mini: Project) -> None:
+    mini.write("people/people.yaml", PERSON.replace("    affiliation:", "    afiliation:")
+               + "groups:\n  pioneers: [ada-lovelace]\n")
+    warnings = mini.build().warnings
+    assert "people/people.yaml:5: WARNING: people.ada-lovelace: unknown field 'afiliation'; did you mean " \
+        "'affiliation'?" in warnings
+    assert "'affiliation' is missing" not in warnings
+
+
 def test_registry_that_is_not_utf8(mini: Project) -> None:
     mini.write_bytes(
         "people/people.yaml",

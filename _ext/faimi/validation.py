@@ -7,6 +7,7 @@ from the model's field ``examples`` (the same examples the JSON Schema shows).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -34,10 +35,20 @@ def validate(
     try:
         return model.model_validate(value, context=context), []
     except ValidationError as err:
-        problems = [
-            doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in err.errors()
-        ]
+        errors = _without_misspelt_fields(model, err.errors())
+        problems = [doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in errors]
         return None, problems
+
+
+def _without_misspelt_fields(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Leave out "'what' is missing" where an unknown field ('wat') already says "did you mean 'what'?"."""
+    meant = {
+        (*loc[:-1], close)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        and (close := _close_field(model, loc := _data_loc(e["loc"]))) is not None
+    }
+    return [e for e in errors if not (e["type"] == "missing" and _data_loc(e["loc"]) in meant)]
 
 
 def _data_loc(loc: tuple[Any, ...]) -> Loc:
@@ -72,13 +83,24 @@ def dotted(loc: Loc) -> str:
     return out or "the file"
 
 
-def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+def _fields_beside(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The fields allowed in the mapping that holds ``loc``."""
     owner = _unwrap(_field_at(model, loc[:-1])[1]) if loc[:-1] else model
-    known = list(owner.model_fields) if _is_model(owner) else []
+    return list(owner.model_fields) if _is_model(owner) else []
+
+
+def _close_field(model: type[BaseModel], loc: Loc) -> str | None:
+    """The allowed field that an unknown field at ``loc`` most likely misspells."""
+    close = difflib.get_close_matches(str(loc[-1]), _fields_beside(model, loc), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    known = _fields_beside(model, loc)
     text = f"unknown field '{loc[-1]}'"
-    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    close = _close_field(model, loc)
     if close:
-        text += f"; did you mean '{close[0]}'?"
+        text += f"; did you mean '{close}'?"
     if known:
         text += f" The fields allowed here are: {', '.join(known)}"
     return text
@@ -87,7 +109,10 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
 def _example(name: str, info: FieldInfo | None) -> str:
     if info is None or not info.examples:
         return ""
-    shown = yaml.safe_dump({name: info.examples[0]}, default_flow_style=True, sort_keys=False)
+    example = info.examples[0]
+    if isinstance(example, str) and isinstance(yaml.safe_load(example), dt.date):
+        return f". For example: {name}: {example}"  # a date is written without quotes
+    shown = yaml.safe_dump({name: example}, default_flow_style=True, sort_keys=False)
     return f". For example: {shown.strip()[1:-1]}"
 
 

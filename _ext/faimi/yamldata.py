@@ -69,7 +69,17 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return self._scalars.construct_object(node)
+        return self._scalar(node)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        """The scalar's value; its text when it only looks like a date (``2025-13-01``).
+
+        The models then say what is wrong with the text, at its line.
+        """
+        try:
+            return self._scalars.construct_object(node)
+        except ValueError:
+            return node.value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -81,7 +91,7 @@ class _Builder:
                     Problem(self.file, line, "a key must be a plain word, not a list or a mapping")
                 )
                 continue
-            key = self._scalars.construct_object(key_node)
+            key = self._scalar(key_node)
             key = key if isinstance(key, (str, int)) else str(key)
             if key in first_line:
                 self.problems.append(
