@@ -188,7 +188,8 @@ AGENDA_ERRORS = {
                  "'www.example.org/s.pdf' is not an allowed link"),
     "unknown field": ('- start: "09:00"\n  titel: A\n', 2, "unknown field 'titel'; did you mean 'title'?"),
     "missing start": ("- title: A talk\n", 1, "'start' is missing"),
-    "not a list": ("start: '09:00'\n", 1, "input should be a valid list"),
+    "not a list": ("start: '09:00'\n", 1,
+                   "the file: input should be a list (lines that start with '- '), not a mapping"),
 }
 
 
@@ -230,6 +231,13 @@ def test_event_errors_name_file_and_line(event: Project, case: str) -> None:
     assert message in build.warnings
     assert "Traceback" not in build.warnings + build.status
     assert "an agenda needs" not in build.warnings  # no second message for the same mistake
+
+
+def test_a_broken_registry_entry_is_reported_once(event: Project) -> None:
+    event.write("people/people.yaml", event.read("people/people.yaml").replace("    pronouns:", "    pronoun:"))
+    build = event.build()
+    assert build.warnings.count("WARNING") == 1, build.warnings
+    assert "people/people.yaml:10: WARNING: people.alan-turing: unknown field 'pronoun'" in build.warnings
 
 
 def test_agenda_without_an_event_is_reported_at_the_directive(event: Project) -> None:

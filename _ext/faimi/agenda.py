@@ -19,7 +19,7 @@ from .nodes import header, moment
 from .people_list import byline
 from .registry import Registry, note_registry_dependency, registry
 from .speakers import PersonRef
-from .report import logger, report
+from .report import report, warn_at
 from .timefmt import localize, long_date, zone_label
 from .yamldata import Problem, YamlData
 
@@ -138,10 +138,10 @@ class AgendaDirective(SphinxDirective):
         if page_event_invalid(self.env):
             return []
         if record is None or record.event.date is None or record.event.timezone is None:
-            logger.warning(
-                "an agenda needs the date and time zone of the page's event: put "
+            warn_at(
+                self, "an agenda needs the date and time zone of the page's event: put "
                 ":::{event-summary} <the event's file>.yaml above it (a dated event)",
-                location=self.get_location(), type="faimi", subtype="agenda",
+                "agenda",
             )
             return []
         note_registry_dependency(self.env)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sphinx.util.docutils import SphinxDirective
 
-from .report import logger, report
+from .report import report, warn_at
 from .validation import validate
 from .yamldata import YamlData, load_yaml
 
@@ -28,9 +28,9 @@ def load_model(
     shown, path = env.relfn2path(filename, env.docname)
     env.note_dependency(path)
     if not Path(path).is_file():
-        logger.warning(
-            f"data file '{filename}' not found (looked for {shown})",
-            location=directive.get_location(), type="faimi", subtype=subtype,
+        warn_at(
+            directive, f"data file '{filename}' not found (looked for {shown})",
+            subtype,
         )
         return None, None
     doc, problems = load_yaml(Path(path), Path(shown).as_posix())

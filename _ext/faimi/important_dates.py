@@ -9,7 +9,7 @@ from sphinx.util.docutils import SphinxDirective
 from .event_model import ImportantDates
 from .events import page_event, page_event_invalid
 from .nodes import header, moment, struck
-from .report import logger
+from .report import warn_at
 from .timefmt import localize, short_date, zone_label
 
 
@@ -44,10 +44,10 @@ class ImportantDatesDirective(SphinxDirective):
         if page_event_invalid(self.env):
             return []
         if record is None or record.event.important_dates is None:
-            logger.warning(
-                "important-dates shows the 'important_dates' of the page's event: put "
+            warn_at(
+                self, "important-dates shows the 'important_dates' of the page's event: put "
                 ":::{event-summary} <the event's file>.yaml above it, and give the event important_dates",
-                location=self.get_location(), type="faimi", subtype="events",
+                "events",
             )
             return []
         return [dates_table(record.event.important_dates)]

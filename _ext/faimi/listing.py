@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
-from .report import logger
+from .report import warn_at
 from .timefmt import short_date
 
 
@@ -67,9 +67,9 @@ class EventList(_ListingDirective):
     def run(self) -> list[nodes.Node]:
         which = self.arguments[0] if self.arguments else "all"
         if which not in ("upcoming", "past", "all"):
-            logger.warning(
-                f"event-list shows 'upcoming', 'past' or 'all' events, not '{which}'",
-                location=self.get_location(), type="faimi", subtype="events",
+            warn_at(
+                self, f"event-list shows 'upcoming', 'past' or 'all' events, not '{which}'",
+                "events",
             )
             return []
         self.note_listing()

@@ -11,7 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .registry import note_registry_dependency, registry
-from .report import logger
+from .report import warn_at
 
 #: The details a people list can show after each name, in display order.
 DETAILS = ("pronouns", "affiliation", "country", "orcid")
@@ -99,9 +99,9 @@ class PeopleList(SphinxDirective):
         group = self.arguments[0]
         if group not in people.groups:
             known = ", ".join(sorted(people.groups)) or "none defined yet"
-            logger.warning(
-                f"unknown group '{group}' in people-list; the groups of {people.file} are: {known}",
-                location=self.get_location(), type="faimi", subtype="people",
+            warn_at(
+                self, f"unknown group '{group}' in people-list; the groups of {people.file} are: {known}",
+                "people",
             )
             return []
         members = [people.people[pid] for pid in people.groups[group]]

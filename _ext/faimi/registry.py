@@ -54,6 +54,8 @@ class Registry:
     file: str
     people: Mapping[str, Person] = field(default_factory=dict)
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: False when the file has problems: an id missing here may be a broken entry.
+    complete: bool = True
 
     def suggest(self, person_id: str) -> str:
         """A hint naming the closest known ids, for an unknown ``person_id``."""
@@ -67,13 +69,13 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     """Load and check the registry; what is broken is reported and left out."""
     doc, problems = load_yaml(path, shown_as)
     if doc is None:
-        return Registry(shown_as), problems
+        return Registry(shown_as, complete=False), problems
     model, found = validate(PeopleFile, doc)
     problems += found
     registry = _registry(shown_as, model) if model else _salvage(doc)
     problems += _unknown_members(doc, registry)
     known = {g: tuple(m for m in ids if m in registry.people) for g, ids in registry.groups.items()}
-    return Registry(shown_as, registry.people, known), problems
+    return Registry(shown_as, registry.people, known, complete=not problems), problems
 
 
 def _registry(shown_as: str, model: PeopleFile) -> Registry:

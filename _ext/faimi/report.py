@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
 
 from .yamldata import Problem
 
@@ -15,3 +17,11 @@ def report(problems: Iterable[Problem], subtype: str) -> None:
     """Log each problem as a warning at its file and line."""
     for problem in problems:
         logger.warning(problem.message, location=problem.location, type="faimi", subtype=subtype)
+
+
+def warn_at(directive: SphinxDirective, message: str, subtype: str) -> None:
+    """Log a warning at the directive's line, the page named as in the project (``index.md:5``)."""
+    source, line = directive.get_source_info()
+    path = Path(source)
+    shown = path.relative_to(directive.env.srcdir).as_posix() if path.is_relative_to(directive.env.srcdir) else source
+    logger.warning(message, location=f"{shown}:{line}", type="faimi", subtype=subtype)

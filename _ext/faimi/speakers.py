@@ -70,7 +70,8 @@ class PersonRef(BaseModel):
                 f"'{self.id}' is in the registry: change the homepage in the people file, not here"
             )
         registry: Registry | None = (info.context or {}).get("registry")
-        if registry is not None and self.id not in registry.people:
+        # A registry with problems is reported already: an id it lacks says nothing more.
+        if registry is not None and registry.complete and self.id not in registry.people:
             raise ValueError(
                 f"'{self.id}' is not a person of the registry; {registry.suggest(self.id)} "
                 "Add them to the people file, or give a one-off person as {name: ..., affiliation: ...}"

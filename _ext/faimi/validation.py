@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -71,7 +72,7 @@ def explain(model: type[BaseModel], error: Any) -> str:
     elif kind.startswith("value_error") or kind == "assertion_error":
         text = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
     else:
-        text = f"{_lower_first(error['msg'])}, not {_show(error['input'])}"
+        text = f"{_plain(error['msg'])}, not {_show(error['input'])}"
     return f"{where}: {text}{_example(name, info)}"
 
 
@@ -117,6 +118,8 @@ def _example(name: str, info: FieldInfo | None) -> str:
 
 
 def _show(value: Any) -> str:
+    if value is None:
+        return "an empty value"
     if isinstance(value, str):
         return f"'{value}'"
     if isinstance(value, dict):
@@ -126,8 +129,12 @@ def _show(value: Any) -> str:
     return repr(value)
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+def _plain(message: str) -> str:
+    """A pydantic message in an editor's words: YAML has mappings and lists, not classes."""
+    message = re.sub(r" or instance of \w+", "", message)
+    message = message.replace("valid dictionary", "mapping (lines of 'field: value')")
+    message = message.replace("valid list", "list (lines that start with '- ')")
+    return message[:1].lower() + message[1:]
 
 
 def _is_model(tp: Any) -> bool:
