@@ -260,3 +260,18 @@ def test_editing_the_agenda_rereads_only_its_page(event: Project) -> None:
     again = event.build()
     assert again.read == ["events/test"]
     assert "A changed talk" in again.html("events/test").get_text()
+
+
+def test_event_people_lists_the_event_organisers(event: Project) -> None:
+    event.write("events/test.yaml", EVENT_YAML + "organisers: [alan-turing, {id: ada-lovelace, role: chair}]\n")
+    event.write("events/test.md", event.read("events/test.md")
+                + "\n## Organisers\n\n:::{event-people} organisers\n:::\n\n:::{event-people} keynotes\n:::\n"
+                + "\n:::{event-people} speakers\n:::\n")
+    build = event.build()
+    items = build.html("events/test").select("ul.faimi-people > li")
+    assert [li.get_text(" ", strip=True) for li in items] == [
+        "Alan Turing , University of Manchester", "Ada Lovelace , Analytical Engine Society , chair"]
+    assert items[0].a["href"] == "https://example.org/alan"
+    assert "events/test.md:16: WARNING: event-people shows the 'keynotes' of the page's event" in build.warnings
+    assert ("events/test.md:19: WARNING: event-people shows the organisers, keynotes or editors of the page's "
+            "event, not 'speakers'") in build.warnings

@@ -8,6 +8,7 @@ from sphinx.application import Sphinx
 
 from .agenda import setup_agenda
 from .calendar import setup_calendar
+from .event_people import setup_event_people
 from .events import setup_events
 from .important_dates import setup_important_dates
 from .jsonld import setup_jsonld
@@ -34,6 +35,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_people_list(app)
     setup_events(app)
     setup_agenda(app)
+    setup_event_people(app)
     setup_listing(app)
     setup_important_dates(app)
     setup_jsonld(app)

@@ -83,15 +83,30 @@ def details_option(argument: str | None) -> tuple[str, ...]:
     return tuple(w for w in DETAILS if w in words)
 
 
+#: The options of every directive that lists people.
+LIST_OPTIONS = {
+    "style": lambda arg: directives.choice(arg, ("list", "byline")),
+    "class": directives.class_option,
+}
+
+
+def people_nodes(people: Sequence[Shown], details: Sequence[str], options: dict) -> list[nodes.Node]:
+    """People as a list, one per item, or with ``:style: byline`` on one line."""
+    classes = ["faimi-people", *options.get("class", [])]
+    if options.get("style") == "byline":
+        return [nodes.paragraph("", "", *byline(people, details), classes=[*classes, "faimi-byline"])]
+    items = [
+        nodes.list_item("", nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
+        for p in people
+    ]
+    return [nodes.bullet_list("", *items, classes=classes)]
+
+
 class PeopleList(SphinxDirective):
     """List a group of the registry: ``:::{people-list} organizers``."""
 
     required_arguments = 1
-    option_spec = {
-        "details": details_option,
-        "style": lambda arg: directives.choice(arg, ("list", "byline")),
-        "class": directives.class_option,
-    }
+    option_spec = {"details": details_option, **LIST_OPTIONS}
 
     def run(self) -> list[nodes.Node]:
         note_registry_dependency(self.env)
@@ -105,15 +120,7 @@ class PeopleList(SphinxDirective):
             )
             return []
         members = [people.people[pid] for pid in people.groups[group]]
-        details = self.options.get("details", ("affiliation",))
-        classes = ["faimi-people", *self.options.get("class", [])]
-        if self.options.get("style") == "byline":
-            return [nodes.paragraph("", "", *byline(members, details), classes=[*classes, "faimi-byline"])]
-        items = [
-            nodes.list_item("", nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
-            for p in members
-        ]
-        return [nodes.bullet_list("", *items, classes=classes)]
+        return people_nodes(members, self.options.get("details", ("affiliation",)), self.options)
 
 
 def setup_people_list(app: Sphinx) -> None:

@@ -1,0 +1,50 @@
+"""The ``event-people`` directive: the organisers, keynotes or editors of the page's event.
+
+The people come from the event's facts (registry ids, with the event's overrides), so
+a page never types a name or an affiliation that could drift from the registry::
+
+    :::{event-people} organisers
+    :::
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from .events import page_event, page_event_invalid
+from .people_list import LIST_OPTIONS, people_nodes
+from .registry import note_registry_dependency, registry
+from .report import warn_at
+
+#: The event's fields that list people.
+ROLES = ("organisers", "keynotes", "editors")
+
+
+class EventPeople(SphinxDirective):
+    """List the people of one role of the page's event, as ``people-list`` lists a group."""
+
+    required_arguments = 1
+    option_spec = LIST_OPTIONS
+
+    def run(self) -> list[nodes.Node]:
+        role = self.arguments[0]
+        if role not in ROLES:
+            warn_at(self, f"event-people shows the {', '.join(ROLES[:-1])} or {ROLES[-1]} of the "
+                          f"page's event, not '{role}'; e.g. ':::{{event-people}} organisers'", "events")
+            return []
+        record = page_event(self.env)
+        if page_event_invalid(self.env):
+            return []
+        if record is None or not getattr(record.event, role):
+            warn_at(self, f"event-people shows the '{role}' of the page's event: put :::{{event-summary}} "
+                          f"<the event's file>.yaml above it, and list the {role} in that file", "events")
+            return []
+        note_registry_dependency(self.env)
+        people = [ref.shown(registry(self.env)) for ref in getattr(record.event, role)]
+        return people_nodes(people, ("affiliation", "role"), self.options)
+
+
+def setup_event_people(app: Sphinx) -> None:
+    app.add_directive("event-people", EventPeople)
