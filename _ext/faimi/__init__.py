@@ -44,4 +44,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_redirects(app)
     setup_publishing(app)
     app.add_css_file("faimi.css")
+    # Opt-in: the visitor's own time zone (the pages are complete without it).
+    app.add_js_file("faimi-localtime.js", loading_method="defer")
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
