@@ -96,6 +96,9 @@ def _write_root_files(app: Sphinx, exception: Exception | None) -> None:
             (folder / "index.html").replace(outdir / f"{_notfound_page(app)}.html")
             if not any(folder.iterdir()):
                 folder.rmdir()
+    sources = outdir / "_sources"  # made even when no source is published (html_copy_source)
+    if sources.is_dir() and not any(sources.iterdir()):
+        sources.rmdir()
     (outdir / ".nojekyll").touch()
     robots = "User-agent: *\nAllow: /\n"
     sitemap = getattr(app.config, "sitemap_filename", None)
