@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -93,6 +94,14 @@ class Project:
             app.cleanup()
         outcome.status, outcome.warnings = strip_colors(status.getvalue()), strip_colors(warnings.getvalue())
         return outcome
+
+    def sphinx_build(self) -> subprocess.CompletedProcess[str]:
+        """The README's build, ``sphinx-build -W --keep-going -b dirhtml``, run as a command."""
+        return subprocess.run(
+            [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "dirhtml", "-q",
+             str(self.root), str(self.root / "_build" / "cli")],
+            capture_output=True, text=True, check=False,
+        )
 
 
 def copy_site(root: Path) -> Project:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 from docutils import nodes
@@ -275,11 +273,7 @@ def test_all_registry_errors_come_in_one_build(mini: Project) -> None:
 
 def test_sphinx_build_W_fails_with_the_location(mini: Project) -> None:
     mini.write("people/people.yaml", PERSON + "    homepage: https://example.org/\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "dirhtml", "-q",
-         str(mini.root), str(mini.root / "_build" / "cli")],
-        capture_output=True, text=True, check=False,
-    )
+    result = mini.sphinx_build()
     assert result.returncode != 0
     assert "people/people.yaml:6: WARNING: duplicate key 'homepage'" in result.stderr
     assert "Traceback" not in result.stderr

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -191,11 +189,7 @@ def test_redirect_to_a_missing_page_fails_the_build(site: Project, no_baseurl: N
 
 def test_sphinx_build_W_fails_on_a_broken_redirect(site: Project, no_baseurl: None) -> None:
     _add_to_conf(site, 'faimi_redirects["/old-event/"] = "events/no-such-event"\n')
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "dirhtml", "-q",
-         str(site.root), str(site.root / "_build" / "cli")],
-        capture_output=True, text=True, check=False,
-    )
+    result = site.sphinx_build()
     assert result.returncode != 0
     assert "redirects to 'events/no-such-event', which is not a page of the site" in result.stderr
     assert "Traceback" not in result.stderr
