@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a virtual environment (once), the Debian packages the tests need (once, only
-# where missing: Chromium for the browser tests, Java for the Nu Html Checker), and run
-# the test suite. Arguments go to pytest.
+# where missing: Chromium for the browser tests, Java for the Nu Html Checker, Node.js
+# and npm for Lighthouse), Lighthouse itself (tests/lighthouse, when its lock file
+# changes), and run the test suite. Arguments go to pytest.
 # FAIMI_CHROMIUM may name another Chromium binary (GitHub's runners have Chrome).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x "${FAIMI_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${#missing[@]}" != 0 ]; then
     echo "Installing Debian's ${missing[*]} for the tests..."
     sudo=""
@@ -20,6 +22,16 @@ if [ "${#missing[@]}" != 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Lighthouse, exactly as locked; it drives the Chromium above (no browser download, no
+# install scripts). npm ci writes node_modules/.package-lock.json: reinstall when the
+# lock file is newer, or missing.
+lighthouse=tests/lighthouse
+if [ "$lighthouse/package-lock.json" -nt "$lighthouse/node_modules/.package-lock.json" ]; then
+    echo "Installing Lighthouse ($lighthouse/package-lock.json) for the tests..."
+    npm ci --prefix "$lighthouse" --ignore-scripts --no-audit --no-fund --no-update-notifier --loglevel=error >/dev/null
+fi
+
+# shellcheck disable=SC1091  # venv.sh is checked on its own (or: shellcheck -x)
 source scripts/venv.sh test
 status=0
 python -m pytest "$@" || status=$?
