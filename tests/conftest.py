@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -118,6 +124,30 @@ def copy_site(root: Path) -> Project:
     return Project(root)
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+class LocalServer:
+    """A folder served over HTTP on 127.0.0.1, in a thread, while the ``with`` block runs.
+
+    The port is chosen when the server is made, so a site can be built for its URL first.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    def __enter__(self) -> LocalServer:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Project:
     """A copy of the real site."""
@@ -200,3 +230,60 @@ def event(mini: Project) -> Project:
         """,
     )
     return mini
+
+
+EVENTS = {
+    "2024-online": ("Online Workshop 2024", "kind: online-workshop\ndate: 2024-12-04\nstart: \"14:00\"\n"
+                    "timezone: Etc/UTC\nmode: online\n"),
+    "2025-symposium": ("Symposium 2025", "kind: symposium\ndate: 2025-06-30\ntimezone: Europe/London\n"
+                       "mode: hybrid\ncity: London, United Kingdom\n"),
+    "2025-issue": ("Special Issue", "kind: special-issue\nsubmission_deadline: 2025-03-31\n"),
+    "2026-tutorial": ("Tutorial 2026", "kind: tutorial\ndate: 2026-09-27\ntimezone: Europe/Paris\n"
+                      "mode: in-person\ncity: Strasbourg, France\n"),
+}
+
+
+@pytest.fixture
+def archive(mini: Project) -> Project:
+    """A project with four event pages, an events index and a home page with the banner."""
+    for slug, (title, facts) in EVENTS.items():
+        mini.write(f"events/{slug}.yaml", f"description: {title}.\n{facts}")
+        mini.write(f"events/{slug}.md", f"# {title}\n\n:::{{event-summary}} {slug}.yaml\n:::\n")
+    mini.write(
+        "events/index.md",
+        "# Events\n\n:::{event-list} all\n:heading-level: 2\n:::\n\n"
+        "```{toctree}\n:glob:\n:reversed:\n\n*\n```\n",
+    )
+    mini.write("index.md", "# Home\n\n:::{next-up}\n:::\n\n```{toctree}\nevents/index\n```\n")
+    return mini
+
+
+# -- The built site in Debian's Chromium ---------------------------------------------
+# Module-scoped, not session-scoped: the server and browser threads must be gone
+# before other modules fork the workers of parallel Sphinx builds (a fork with live
+# threads can deadlock).
+
+CHROMIUM = Path(os.environ.get("FAIMI_CHROMIUM", "/usr/bin/chromium"))
+# As root in a container, without a sandbox; no background traffic to Google.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built and served on localhost under /faimi/."""
+    build = copy_site(tmp_path_factory.mktemp("browser") / "site").build()
+    assert build.warnings == ""
+    webroot = tmp_path_factory.mktemp("web")
+    shutil.copytree(build.app.outdir, webroot / "faimi")
+    with LocalServer(webroot) as server:
+        yield server.url + "faimi/"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM.exists(), "Debian's Chromium is needed: apt-get install chromium (scripts/test.sh does it)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

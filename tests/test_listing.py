@@ -2,35 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import Project
-
-EVENTS = {
-    "2024-online": ("Online Workshop 2024", "kind: online-workshop\ndate: 2024-12-04\nstart: \"14:00\"\n"
-                    "timezone: Etc/UTC\nmode: online\n"),
-    "2025-symposium": ("Symposium 2025", "kind: symposium\ndate: 2025-06-30\ntimezone: Europe/London\n"
-                       "mode: hybrid\ncity: London, United Kingdom\n"),
-    "2025-issue": ("Special Issue", "kind: special-issue\nsubmission_deadline: 2025-03-31\n"),
-    "2026-tutorial": ("Tutorial 2026", "kind: tutorial\ndate: 2026-09-27\ntimezone: Europe/Paris\n"
-                      "mode: in-person\ncity: Strasbourg, France\n"),
-}
-
-
-@pytest.fixture
-def archive(mini: Project) -> Project:
-    """A project with four event pages, an events index and a home page with the banner."""
-    for slug, (title, facts) in EVENTS.items():
-        mini.write(f"events/{slug}.yaml", f"description: {title}.\n{facts}")
-        mini.write(f"events/{slug}.md", f"# {title}\n\n:::{{event-summary}} {slug}.yaml\n:::\n")
-    mini.write(
-        "events/index.md",
-        "# Events\n\n:::{event-list} all\n:heading-level: 2\n:::\n\n"
-        "```{toctree}\n:glob:\n:reversed:\n\n*\n```\n",
-    )
-    mini.write("index.md", "# Home\n\n:::{next-up}\n:::\n\n```{toctree}\nevents/index\n```\n")
-    return mini
-
 
 def listing(build) -> dict[str, list[str]]:
     """The events index as {heading: [entry text, ...]}."""

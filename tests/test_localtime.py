@@ -12,7 +12,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from test_browser import browser, served  # noqa: F401
 
 LONDON = "events/2025-london-symposium/"
 BUTTON = "button.faimi-localtime__button"
@@ -22,7 +21,7 @@ OPENING = "tr.faimi-agenda__item--opening th.faimi-agenda__time"
 SUMMARY_TIMES = ".faimi-summary dd time"
 
 
-def _open(browser: Browser, zone: str) -> Iterator[Page]:  # noqa: F811
+def _open(browser: Browser, zone: str) -> Iterator[Page]:
     context = browser.new_context(timezone_id=zone)
     page = context.new_page()
     errors: list[str] = []
@@ -33,12 +32,12 @@ def _open(browser: Browser, zone: str) -> Iterator[Page]:  # noqa: F811
 
 
 @pytest.fixture
-def new_york(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def new_york(browser: Browser) -> Iterator[Page]:
     yield from _open(browser, "America/New_York")
 
 
 @pytest.fixture
-def tokyo(browser: Browser) -> Iterator[Page]:  # noqa: F811
+def tokyo(browser: Browser) -> Iterator[Page]:
     yield from _open(browser, "Asia/Tokyo")
 
 
@@ -46,7 +45,7 @@ def texts(page: Page, selector: str) -> list[str]:
     return page.locator(selector).all_text_contents()
 
 
-def test_nothing_changes_before_the_click(served: str, new_york: Page) -> None:  # noqa: F811
+def test_nothing_changes_before_the_click(served: str, new_york: Page) -> None:
     new_york.goto(served + LONDON)
     button = new_york.locator(BUTTON)
     expect(button).to_have_count(1)
@@ -63,7 +62,7 @@ def test_nothing_changes_before_the_click(served: str, new_york: Page) -> None: 
     )
 
 
-def test_click_shows_new_york_times_and_click_again_restores(served: str, new_york: Page) -> None:  # noqa: F811
+def test_click_shows_new_york_times_and_click_again_restores(served: str, new_york: Page) -> None:
     new_york.goto(served + LONDON)
     article = new_york.locator("article")
     before = article.inner_html()
@@ -87,7 +86,7 @@ def test_click_shows_new_york_times_and_click_again_restores(served: str, new_yo
     assert article.inner_html() == before
 
 
-def test_the_button_works_from_the_keyboard(served: str, new_york: Page) -> None:  # noqa: F811
+def test_the_button_works_from_the_keyboard(served: str, new_york: Page) -> None:
     new_york.goto(served + LONDON)
     button = new_york.locator(BUTTON)
     button.focus()
@@ -99,7 +98,7 @@ def test_the_button_works_from_the_keyboard(served: str, new_york: Page) -> None
     expect(new_york.locator(OPENING)).to_have_text("14:00")
 
 
-def test_the_choice_persists_on_reload_and_other_pages(served: str, new_york: Page) -> None:  # noqa: F811
+def test_the_choice_persists_on_reload_and_other_pages(served: str, new_york: Page) -> None:
     new_york.goto(served + LONDON)
     new_york.locator(BUTTON).click()
     new_york.reload()
@@ -116,7 +115,7 @@ def test_the_choice_persists_on_reload_and_other_pages(served: str, new_york: Pa
     expect(new_york.locator(OPENING)).to_have_text("14:00")
 
 
-def test_a_local_time_on_another_day_says_which_day(served: str, tokyo: Page) -> None:  # noqa: F811
+def test_a_local_time_on_another_day_says_which_day(served: str, tokyo: Page) -> None:
     tokyo.goto(served + LONDON)
     tokyo.locator(BUTTON).click()
     expect(tokyo.locator(".faimi-zone")).to_have_text(" Japan Standard Time (UTC+09:00)")
@@ -133,7 +132,7 @@ def test_a_local_time_on_another_day_says_which_day(served: str, tokyo: Page) ->
     expect(across).to_have_text("23:50–Tue 1 Jul, 00:10")
 
 
-def test_no_button_without_times_of_day(served: str, new_york: Page) -> None:  # noqa: F811
+def test_no_button_without_times_of_day(served: str, new_york: Page) -> None:
     # The home page and the events list show days only; the 2026 workshop shows only
     # deadlines (days, whose caption names their zone): nothing to convert.
     for path in ("", "events/", "events/2026-miccai-workshop/"):
@@ -142,7 +141,7 @@ def test_no_button_without_times_of_day(served: str, new_york: Page) -> None:  #
         expect(new_york.locator(BUTTON)).to_have_count(0)
 
 
-def test_no_button_when_the_times_already_are_in_the_visitors_zone(served: str, browser: Browser) -> None:  # noqa: F811
+def test_no_button_when_the_times_already_are_in_the_visitors_zone(served: str, browser: Browser) -> None:
     for zone in ("Europe/London", "Europe/Lisbon"):  # Lisbon: another zone, the same offset
         context = browser.new_context(timezone_id=zone)
         page = context.new_page()
@@ -154,7 +153,7 @@ def test_no_button_when_the_times_already_are_in_the_visitors_zone(served: str, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_button_has_no_accessibility_violations(served: str, browser: Browser, scheme: str) -> None:  # noqa: F811
+def test_the_button_has_no_accessibility_violations(served: str, browser: Browser, scheme: str) -> None:
     context = browser.new_context(timezone_id="America/New_York", color_scheme=scheme)
     page = context.new_page()
     page.goto(served + LONDON)

@@ -10,11 +10,10 @@ import icalendar
 import pytest
 
 from conftest import Project
-from test_listing import archive  # noqa: F401 (fixture)
 
 
 @pytest.fixture
-def built(archive: Project):  # noqa: F811
+def built(archive: Project):
     archive.write("events/2025-symposium.yaml", archive.read("events/2025-symposium.yaml")
                   + 'start: "14:00"\nend: "16:45"\ncost: free\nregistration: https://example.org/register\n'
                   + "organisers: [alan-turing]\nkeynotes: [{name: Grace </script> Hopper}]\n")
@@ -55,7 +54,7 @@ def test_utc_events_and_whole_days(built) -> None:
     assert day.decoded("DTEND") == dt.date(2026, 9, 28)
 
 
-def test_calendar_uids_are_stable_across_builds(archive: Project) -> None:  # noqa: F811
+def test_calendar_uids_are_stable_across_builds(archive: Project) -> None:
     first = archive.build(outdir="one", faimi_today="2026-11-24")
     second = archive.build(outdir="two", faimi_today="2026-11-24")
     for name in ("faimi-events.ics", "2025-symposium.ics"):
