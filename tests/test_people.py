@@ -298,3 +298,49 @@ def test_parallel_build_equals_serial_build(site: Project) -> None:
     assert pages == sorted(p.relative_to(parallel.app.outdir) for p in parallel.app.outdir.rglob("*.html"))
     for page in pages:
         assert (serial.app.outdir / page).read_text() == (parallel.app.outdir / page).read_text(), page
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>\n'
+
+
+def test_people_list_with_photos(mini: Project) -> None:
+    mini.write("people/photos/ada.svg", SVG)
+    registry = mini.read("people/people.yaml").replace(
+        "    affiliation: Analytical Engine Society\n",
+        "    affiliation: Analytical Engine Society\n    photo: {src: photos/ada.svg, alt: \"Ada Lovelace, drawn\"}\n")
+    mini.write("people/people.yaml", registry)
+    mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:photos:\n:::\n")
+    build = mini.build()
+    assert build.warnings == ""
+    items = build.html().select("ul.faimi-people--photos > li")
+    assert items[0].find("img") is None  # Alan Turing has no photo: his name stands alone
+    img = items[1].find("img", class_="faimi-person__photo")
+    assert img["alt"] == "Ada Lovelace, drawn"
+    assert (build.page().parent / img["src"]).resolve().read_text(encoding="utf-8") == SVG
+    # Without :photos: no photo is shown.
+    mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:::\n")
+    assert mini.build(outdir="plain").html().find("img", class_="faimi-person__photo") is None
+
+
+def test_a_missing_photo_is_reported_at_its_line(mini: Project) -> None:
+    registry = mini.read("people/people.yaml").replace(
+        "    affiliation: Analytical Engine Society\n",
+        "    affiliation: Analytical Engine Society\n    photo:\n      src: photos/ada.jpg\n      alt: Ada\n")
+    mini.write("people/people.yaml", registry)
+    mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:photos:\n:::\n")
+    build = mini.build()
+    assert build.warnings.startswith(
+        "people/people.yaml:7: WARNING: people.ada-lovelace.photo.src: there is no image 'photos/ada.jpg' in "
+        "people/; give the image's path from that folder, e.g. src: photos/ada-lovelace.jpg")
+    assert build.warnings.count("WARNING") == 1
+    assert build.html().find("img") is None  # no broken image on the page
+
+
+def test_a_photo_path_must_stay_in_the_project(mini: Project) -> None:
+    registry = mini.read("people/people.yaml").replace(
+        "    affiliation: Analytical Engine Society\n",
+        "    affiliation: Analytical Engine Society\n    photo: {src: ../../secret.png, alt: Ada}\n")
+    mini.write("people/people.yaml", registry)
+    build = mini.build()
+    assert "people/people.yaml:6: WARNING: people.ada-lovelace.photo.src: string should match pattern" in (
+        build.warnings)

@@ -48,4 +48,6 @@ def test_the_person_example_is_a_valid_entry(site: Project) -> None:
     (entry,) = [text for lang, text in examples("Add or change a person") if lang == "yaml"]
     assert entry.startswith("people:\n")
     site.write("people/people.yaml", site.read("people/people.yaml").replace("people:\n", entry, 1))
+    photo = re.search(r"src: (\S+?)[,}]", entry)[1]
+    site.write_bytes(f"people/{photo}", b"a photo")
     assert site.build().warnings == ""

@@ -86,17 +86,29 @@ def details_option(argument: str | None) -> tuple[str, ...]:
 #: The options of every directive that lists people.
 LIST_OPTIONS = {
     "style": lambda arg: directives.choice(arg, ("list", "byline")),
+    "photos": directives.flag,
     "class": directives.class_option,
 }
 
 
+def photo(person: Shown) -> list[nodes.Node]:
+    """The person's photo (a path from the project's root), if the registry has one."""
+    shown = getattr(person, "photo", None)
+    if shown is None:
+        return []
+    return [nodes.image("", uri=shown.src, alt=shown.alt, classes=["faimi-person__photo"])]
+
+
 def people_nodes(people: Sequence[Shown], details: Sequence[str], options: dict) -> list[nodes.Node]:
-    """People as a list, one per item, or with ``:style: byline`` on one line."""
+    """People as a list, one per item (``:photos:`` adds their photos), or a ``byline``."""
     classes = ["faimi-people", *options.get("class", [])]
     if options.get("style") == "byline":
         return [nodes.paragraph("", "", *byline(people, details), classes=[*classes, "faimi-byline"])]
+    if "photos" in options:
+        classes.append("faimi-people--photos")
     items = [
-        nodes.list_item("", nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
+        nodes.list_item("", *(photo(p) if "photos" in options else []),
+                        nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
         for p in people
     ]
     return [nodes.bullet_list("", *items, classes=classes)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
@@ -20,6 +20,16 @@ from .yamldata import Problem, YamlData, load_yaml
 Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
 
 
+class Photo(BaseModel):
+    """A portrait: an image file beside the registry, and what it shows, for screen readers."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    src: str = Field(pattern=r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(jpg|jpeg|png|webp|svg)$",
+                     examples=["photos/ben-glocker.jpg"])
+    alt: str = Field(min_length=1, examples=["Ben Glocker in front of a whiteboard"])
+
+
 class Person(BaseModel):
     """One person, as the pages show them."""
 
@@ -31,6 +41,7 @@ class Person(BaseModel):
     country: str | None = Field(default=None, examples=["United Kingdom"])
     pronouns: str | None = Field(default=None, examples=["she/her"])
     orcid: Orcid | None = Field(default=None, examples=["0000-0002-1825-0097"])
+    photo: Photo | None = None
 
 
 class PeopleFile(BaseModel):
@@ -74,8 +85,10 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     problems += found
     registry = _registry(shown_as, model) if model else _salvage(doc)
     problems += _unknown_members(doc, registry)
-    known = {g: tuple(m for m in ids if m in registry.people) for g, ids in registry.groups.items()}
-    return Registry(shown_as, registry.people, known, complete=not problems), problems
+    people, found = _placed_photos(doc, registry, path.parent)
+    problems += found
+    known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
+    return Registry(shown_as, people, known, complete=not problems), problems
 
 
 def _registry(shown_as: str, model: PeopleFile) -> Registry:
@@ -116,6 +129,24 @@ def _unknown_members(doc: YamlData, registry: Registry) -> list[Problem]:
         for i, member in enumerate(ids)
         if member not in defined
     ]
+
+
+def _placed_photos(doc: YamlData, registry: Registry, folder: Path) -> tuple[dict[str, Person], list[Problem]]:
+    """The people with each photo's path made relative to the project; a missing photo is reported and left out."""
+    people: dict[str, Person] = {}
+    problems: list[Problem] = []
+    base = PurePosixPath(doc.file).parent
+    for pid, person in registry.people.items():
+        if person.photo is not None and not (folder / person.photo.src).is_file():
+            problems.append(doc.problem(("people", pid, "photo", "src"), (
+                f"people.{pid}.photo.src: there is no image '{person.photo.src}' in {base}/; give the "
+                f"image's path from that folder, e.g. src: photos/{pid}.jpg")))
+            person = person.model_copy(update={"photo": None})
+        elif person.photo is not None:
+            photo = person.photo.model_copy(update={"src": f"/{base / person.photo.src}"})
+            person = person.model_copy(update={"photo": photo})
+        people[pid] = person
+    return people, problems
 
 
 # The registry is read once per build process and kept while its file is unchanged.

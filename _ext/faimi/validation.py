@@ -100,8 +100,7 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     known = _fields_beside(model, loc)
     text = f"unknown field '{loc[-1]}'"
     close = _close_field(model, loc)
-    if close:
-        text += f"; did you mean '{close}'?"
+    text += f"; did you mean '{close}'?" if close else "."
     if known:
         text += f" The fields allowed here are: {', '.join(known)}"
     return text
