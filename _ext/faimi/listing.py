@@ -18,12 +18,13 @@ from itertools import groupby
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
-from .report import warn_at
+from .report import logger, warn_at
 from .timefmt import short_date
 
 
@@ -38,7 +39,25 @@ class next_up(nodes.General, nodes.Element):  # noqa: N801
 def today(env: BuildEnvironment) -> dt.date:
     """The build date, or the date pinned by ``faimi_today``."""
     pinned = env.config.faimi_today
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+    return dt.date.fromisoformat(pinned) if pinned else clock()
+
+
+#: Today's date; tests replace it to let a day pass.
+clock = dt.date.today
+
+
+def _check_pinned_day(app: Sphinx, config: Config) -> None:
+    """A ``faimi_today`` (``FAIMI_TODAY``) that is not a date is reported, and today is used."""
+    try:
+        if config.faimi_today:
+            dt.date.fromisoformat(config.faimi_today)
+    except ValueError:
+        logger.warning(
+            f"faimi_today (the FAIMI_TODAY variable) is '{config.faimi_today}', which is not a date; "
+            "write it as YYYY-MM-DD, e.g. FAIMI_TODAY=2025-06-30. The site is built as of today.",
+            type="faimi", subtype="events",
+        )
+        config.faimi_today = ""
 
 
 def upcoming(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
@@ -180,9 +199,13 @@ def listings(env: BuildEnvironment) -> set[str]:
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
               removed: Set[str]) -> list[str]:
-    """Read the listing pages again when an event page may have come, changed or gone."""
+    """Read the listing pages again when an event page may have come, changed or gone,
+    or when the day has changed since they were read (an event may have become past)."""
     known = events(env)
-    if added or any(name in known for name in (*changed, *removed)):
+    day = today(env).isoformat()
+    new_day = getattr(env, "faimi_listed_on", day) != day
+    env.faimi_listed_on = day
+    if new_day or added or any(name in known for name in (*changed, *removed)):
         return sorted(listings(env) - set(removed))
     return []
 
@@ -197,6 +220,7 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildE
 
 def setup_listing(app: Sphinx) -> None:
     app.add_config_value("faimi_today", "", "env", types=[str])
+    app.connect("config-inited", _check_pinned_day)
     app.add_node(event_list)
     app.add_node(next_up)
     app.add_directive("event-list", EventList)
