@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 
 import pytest
 from docutils import nodes
 
-from conftest import Project
+from conftest import EVENT_YAML, Build, Project
 
 SEED_ORGANIZERS = [
     ("Aasa Feragen", "http://www2.compute.dtu.dk/~afhar/", "DTU Compute, Technical University of Denmark"),
@@ -294,21 +296,32 @@ def test_parallel_build_equals_serial_build(site: Project) -> None:
     serial = site.build(outdir="serial")
     parallel = site.build(outdir="parallel", parallel=2)
     assert serial.warnings == parallel.warnings == ""
-    pages = sorted(p.relative_to(serial.app.outdir) for p in serial.app.outdir.rglob("*.html"))
-    assert pages == sorted(p.relative_to(parallel.app.outdir) for p in parallel.app.outdir.rglob("*.html"))
-    for page in pages:
-        assert (serial.app.outdir / page).read_text() == (parallel.app.outdir / page).read_text(), page
+    def outputs(build: Build) -> list[Path]:
+        return sorted(p.relative_to(build.app.outdir) for pattern in ("*.html", "*.ics")
+                      for p in build.app.outdir.rglob(pattern))
+
+    files = outputs(serial)
+    assert files == outputs(parallel) and len([f for f in files if f.suffix == ".ics"]) == 12
+    for file in files:
+        assert (serial.app.outdir / file).read_text() == (parallel.app.outdir / file).read_text(), file
 
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>\n'
+#: A 1x1 PNG image.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+def with_photo(project: Project, photo: str) -> None:
+    """Give Ada Lovelace of the small project's registry a photo entry."""
+    project.write("people/people.yaml", project.read("people/people.yaml").replace(
+        "    affiliation: Analytical Engine Society\n",
+        f"    affiliation: Analytical Engine Society\n    photo: {photo}\n"))
 
 
 def test_people_list_with_photos(mini: Project) -> None:
-    mini.write("people/photos/ada.svg", SVG)
-    registry = mini.read("people/people.yaml").replace(
-        "    affiliation: Analytical Engine Society\n",
-        "    affiliation: Analytical Engine Society\n    photo: {src: photos/ada.svg, alt: \"Ada Lovelace, drawn\"}\n")
-    mini.write("people/people.yaml", registry)
+    mini.write_bytes("people/photos/ada.png", PNG)
+    with_photo(mini, '{src: photos/ada.png, alt: "Ada Lovelace, drawn"}')
     mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:photos:\n:::\n")
     build = mini.build()
     assert build.warnings == ""
@@ -316,17 +329,14 @@ def test_people_list_with_photos(mini: Project) -> None:
     assert items[0].find("img") is None  # Alan Turing has no photo: his name stands alone
     img = items[1].find("img", class_="faimi-person__photo")
     assert img["alt"] == "Ada Lovelace, drawn"
-    assert (build.page().parent / img["src"]).resolve().read_text(encoding="utf-8") == SVG
+    assert (build.page().parent / img["src"]).resolve().read_bytes() == PNG
     # Without :photos: no photo is shown.
     mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:::\n")
     assert mini.build(outdir="plain").html().find("img", class_="faimi-person__photo") is None
 
 
-def test_a_missing_photo_is_reported_at_its_line(mini: Project) -> None:
-    registry = mini.read("people/people.yaml").replace(
-        "    affiliation: Analytical Engine Society\n",
-        "    affiliation: Analytical Engine Society\n    photo:\n      src: photos/ada.jpg\n      alt: Ada\n")
-    mini.write("people/people.yaml", registry)
+def test_a_missing_photo_is_reported_and_picked_up_once_it_is_there(mini: Project) -> None:
+    with_photo(mini, "\n      src: photos/ada.jpg\n      alt: Ada")
     mini.write("index.md", "# Home\n\n:::{people-list} pioneers\n:photos:\n:::\n")
     build = mini.build()
     assert build.warnings.startswith(
@@ -334,13 +344,35 @@ def test_a_missing_photo_is_reported_at_its_line(mini: Project) -> None:
         "people/; give the image's path from that folder, e.g. src: photos/ada-lovelace.jpg")
     assert build.warnings.count("WARNING") == 1
     assert build.html().find("img") is None  # no broken image on the page
+    mini.write_bytes("people/photos/ada.jpg", PNG)
+    again = mini.build()
+    assert again.warnings == "" and again.read == ["index"]
+    assert again.html().find("img", class_="faimi-person__photo")["alt"] == "Ada"
 
 
 def test_a_photo_path_must_stay_in_the_project(mini: Project) -> None:
-    registry = mini.read("people/people.yaml").replace(
-        "    affiliation: Analytical Engine Society\n",
-        "    affiliation: Analytical Engine Society\n    photo: {src: ../../secret.png, alt: Ada}\n")
-    mini.write("people/people.yaml", registry)
+    with_photo(mini, "{src: ../../secret.png, alt: Ada}")
     build = mini.build()
-    assert "people/people.yaml:6: WARNING: people.ada-lovelace.photo.src: string should match pattern" in (
-        build.warnings)
+    assert ("people/people.yaml:6: WARNING: people.ada-lovelace.photo.src: '../../secret.png' is not a photo's "
+            "path: give a .jpg or .png file from the folder of the people file") in build.warnings
+
+
+def test_event_people_with_photos(event: Project) -> None:
+    event.write_bytes("people/photos/alan.png", PNG)
+    event.write("people/people.yaml", event.read("people/people.yaml").replace(
+        "    pronouns: he/him\n", "    pronouns: he/him\n    photo: {src: photos/alan.png, alt: Alan Turing}\n"))
+    event.write("events/test.yaml", EVENT_YAML + "organisers: [alan-turing, {name: Grace Hopper}]\n")
+    event.write("events/test.md", event.read("events/test.md") + "\n:::{event-people} organisers\n:photos:\n:::\n")
+    build = event.build()
+    assert build.warnings == ""
+    items = build.html("events/test").select("ul.faimi-people--photos > li")
+    assert [li.img["alt"] if li.img else None for li in items] == ["Alan Turing", None]
+
+
+def test_a_registry_problem_does_not_hide_an_unknown_id_elsewhere(event: Project) -> None:
+    with_photo(event, "{src: photos/missing.png, alt: Ada}")
+    event.write("events/test.yaml", EVENT_YAML + "organisers: [alan-turin]\n")
+    build = event.build()
+    assert "people.ada-lovelace.photo.src: there is no image" in build.warnings
+    assert "events/test.yaml:9: WARNING: organisers[0]: 'alan-turin' is not a person of the registry; did you " \
+        "mean 'alan-turing'?" in build.warnings

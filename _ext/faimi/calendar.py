@@ -65,6 +65,9 @@ def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
     for record in records:
         cal.add_component(vevent(app, record, stamp))
     cal.add_missing_timezones()
+    # The time zones come in no fixed order: sort them (by name, before the events) so
+    # that every build writes the same file.
+    cal.subcomponents.sort(key=lambda c: (0, str(c["TZID"])) if c.name == "VTIMEZONE" else (1, ""))
     return cal.to_ical()
 
 

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .events import page_event, page_event_invalid
 from .people_list import LIST_OPTIONS, people_nodes
-from .registry import note_registry_dependency, registry
+from .registry import note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
 
 #: The event's fields that list people.
@@ -42,7 +42,10 @@ class EventPeople(SphinxDirective):
                           f"<the event's file>.yaml above it, and list the {role} in that file", "events")
             return []
         note_registry_dependency(self.env)
-        people = [ref.shown(registry(self.env)) for ref in getattr(record.event, role)]
+        refs = getattr(record.event, role)
+        if "photos" in self.options:
+            note_photo_dependencies(self.env, [ref.id for ref in refs if ref.id])
+        people = [ref.shown(registry(self.env)) for ref in refs]
         return people_nodes(people, ("affiliation", "role"), self.options)
 
 

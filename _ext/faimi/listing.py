@@ -36,14 +36,14 @@ class next_up(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the banner naming the next event."""
 
 
+#: Today's date; tests replace it to let a day pass.
+clock = dt.date.today
+
+
 def today(env: BuildEnvironment) -> dt.date:
     """The build date, or the date pinned by ``faimi_today``."""
     pinned = env.config.faimi_today
     return dt.date.fromisoformat(pinned) if pinned else clock()
-
-
-#: Today's date; tests replace it to let a day pass.
-clock = dt.date.today
 
 
 def _check_pinned_day(app: Sphinx, config: Config) -> None:
@@ -51,7 +51,7 @@ def _check_pinned_day(app: Sphinx, config: Config) -> None:
     try:
         if config.faimi_today:
             dt.date.fromisoformat(config.faimi_today)
-    except ValueError:
+    except (TypeError, ValueError):
         logger.warning(
             f"faimi_today (the FAIMI_TODAY variable) is '{config.faimi_today}', which is not a date; "
             "write it as YYYY-MM-DD, e.g. FAIMI_TODAY=2025-06-30. The site is built as of today.",

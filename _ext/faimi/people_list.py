@@ -10,7 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .registry import note_registry_dependency, registry
+from .registry import Photo, note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
 
 #: The details a people list can show after each name, in display order.
@@ -26,6 +26,8 @@ class Shown(Protocol):
     def homepage(self) -> str | None: ...
     @property
     def affiliation(self) -> str | None: ...
+    @property
+    def photo(self) -> Photo | None: ...
 
 
 def person_name(person: Shown) -> nodes.Node:
@@ -93,10 +95,9 @@ LIST_OPTIONS = {
 
 def photo(person: Shown) -> list[nodes.Node]:
     """The person's photo (a path from the project's root), if the registry has one."""
-    shown = getattr(person, "photo", None)
-    if shown is None:
+    if person.photo is None:
         return []
-    return [nodes.image("", uri=shown.src, alt=shown.alt, classes=["faimi-person__photo"])]
+    return [nodes.image("", uri=person.photo.src, alt=person.photo.alt, classes=["faimi-person__photo"])]
 
 
 def people_nodes(people: Sequence[Shown], details: Sequence[str], options: dict) -> list[nodes.Node]:
@@ -131,6 +132,8 @@ class PeopleList(SphinxDirective):
                 "people",
             )
             return []
+        if "photos" in self.options:
+            note_photo_dependencies(self.env, people.groups[group])
         members = [people.people[pid] for pid in people.groups[group]]
         return people_nodes(members, self.options.get("details", ("affiliation",)), self.options)
 

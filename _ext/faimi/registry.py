@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema,
+)
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -20,13 +23,32 @@ from .yamldata import Problem, YamlData, load_yaml
 Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
 
 
+_PHOTO_PATH = re.compile(r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(jpg|jpeg|png)$")
+
+
+def check_photo_path(value: str) -> str:
+    """A JPEG or PNG file under the registry's folder, named by a plain relative path."""
+    if not _PHOTO_PATH.fullmatch(value):
+        raise ValueError(
+            f"'{value}' is not a photo's path: give a .jpg or .png file from the folder of the "
+            "people file, without '..' or a leading '/'"
+        )
+    return value
+
+
+PhotoPath = Annotated[
+    str,
+    AfterValidator(check_photo_path),
+    WithJsonSchema({"type": "string", "pattern": _PHOTO_PATH.pattern, "examples": ["photos/ben-glocker.jpg"]}),
+]
+
+
 class Photo(BaseModel):
     """A portrait: an image file beside the registry, and what it shows, for screen readers."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    src: str = Field(pattern=r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(jpg|jpeg|png|webp|svg)$",
-                     examples=["photos/ben-glocker.jpg"])
+    src: PhotoPath = Field(examples=["photos/ben-glocker.jpg"])
     alt: str = Field(min_length=1, examples=["Ben Glocker in front of a whiteboard"])
 
 
@@ -65,8 +87,15 @@ class Registry:
     file: str
     people: Mapping[str, Person] = field(default_factory=dict)
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: False when the file has problems: an id missing here may be a broken entry.
-    complete: bool = True
+    #: Ids whose entries in the file are broken (and reported); None when the file has
+    #: no readable mapping of people, so that any id may be one of them.
+    broken: frozenset[str] | None = frozenset()
+    #: Each photo the file names, by person id, as a path from the project's root.
+    photo_files: Mapping[str, str] = field(default_factory=dict)
+
+    def is_broken(self, person_id: str) -> bool:
+        """Whether ``person_id`` may be a broken entry of the file, reported there already."""
+        return self.broken is None or person_id in self.broken
 
     def suggest(self, person_id: str) -> str:
         """A hint naming the closest known ids, for an unknown ``person_id``."""
@@ -80,15 +109,17 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     """Load and check the registry; what is broken is reported and left out."""
     doc, problems = load_yaml(path, shown_as)
     if doc is None:
-        return Registry(shown_as, complete=False), problems
+        return Registry(shown_as, broken=None), problems
     model, found = validate(PeopleFile, doc)
     problems += found
     registry = _registry(shown_as, model) if model else _salvage(doc)
-    problems += _unknown_members(doc, registry)
-    people, found = _placed_photos(doc, registry, path.parent)
+    defined = _defined_ids(doc)
+    problems += _unknown_members(doc, registry, defined or set())
+    people, photo_files, found = _placed_photos(doc, registry, path.parent)
     problems += found
     known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
-    return Registry(shown_as, people, known, complete=not problems), problems
+    broken = None if defined is None else frozenset(defined - set(people))
+    return Registry(shown_as, people, known, broken, photo_files), problems
 
 
 def _registry(shown_as: str, model: PeopleFile) -> Registry:
@@ -114,10 +145,14 @@ def _salvage(doc: YamlData) -> Registry:
     return Registry(doc.file, people, valid_groups)
 
 
-def _unknown_members(doc: YamlData, registry: Registry) -> list[Problem]:
-    """Group members that are not defined at all (a defined but broken entry is reported already)."""
+def _defined_ids(doc: YamlData) -> set[str] | None:
+    """The ids under ``people:``, valid entries or not; None if there is no such mapping."""
     entries = doc.data.get("people") if isinstance(doc.data, dict) else None
-    defined = {str(pid) for pid in entries} if isinstance(entries, dict) else set()
+    return {str(pid) for pid in entries} if isinstance(entries, dict) else None
+
+
+def _unknown_members(doc: YamlData, registry: Registry, defined: set[str]) -> list[Problem]:
+    """Group members that are not defined at all (a defined but broken entry is reported already)."""
     return [
         doc.problem(
             ("groups", group, i),
@@ -131,22 +166,30 @@ def _unknown_members(doc: YamlData, registry: Registry) -> list[Problem]:
     ]
 
 
-def _placed_photos(doc: YamlData, registry: Registry, folder: Path) -> tuple[dict[str, Person], list[Problem]]:
-    """The people with each photo's path made relative to the project; a missing photo is reported and left out."""
+def _placed_photos(
+    doc: YamlData, registry: Registry, folder: Path
+) -> tuple[dict[str, Person], dict[str, str], list[Problem]]:
+    """The people with their photos' paths from the project's root, and those paths.
+
+    A photo that is not there is reported, and left out of the person.
+    """
     people: dict[str, Person] = {}
+    photo_files: dict[str, str] = {}
     problems: list[Problem] = []
     base = PurePosixPath(doc.file).parent
     for pid, person in registry.people.items():
-        if person.photo is not None and not (folder / person.photo.src).is_file():
-            problems.append(doc.problem(("people", pid, "photo", "src"), (
-                f"people.{pid}.photo.src: there is no image '{person.photo.src}' in {base}/; give the "
-                f"image's path from that folder, e.g. src: photos/{pid}.jpg")))
-            person = person.model_copy(update={"photo": None})
-        elif person.photo is not None:
-            photo = person.photo.model_copy(update={"src": f"/{base / person.photo.src}"})
-            person = person.model_copy(update={"photo": photo})
+        if person.photo is not None:
+            photo_files[pid] = str(base / person.photo.src)
+            if (folder / person.photo.src).is_file():
+                placed = person.photo.model_copy(update={"src": f"/{photo_files[pid]}"})
+                person = person.model_copy(update={"photo": placed})
+            else:
+                problems.append(doc.problem(("people", pid, "photo", "src"), (
+                    f"people.{pid}.photo.src: there is no image '{person.photo.src}' in {base}/; give the "
+                    f"image's path from that folder, e.g. src: photos/{pid}.jpg")))
+                person = person.model_copy(update={"photo": None})
         people[pid] = person
-    return people, problems
+    return people, photo_files, problems
 
 
 # The registry is read once per build process and kept while its file is unchanged.
@@ -183,6 +226,15 @@ def registry(env: BuildEnvironment) -> Registry:
 def note_registry_dependency(env: BuildEnvironment) -> None:
     """Record that the current document must be read again when the registry changes."""
     env.note_dependency(str(_path(env)[0]))
+
+
+def note_photo_dependencies(env: BuildEnvironment, person_ids: Iterable[str]) -> None:
+    """Record that the current document shows these people's photos (a missing one, too:
+    the page is read again once the file is there)."""
+    files = registry(env).photo_files
+    for pid in person_ids:
+        if pid in files:
+            env.note_dependency(str(Path(env.srcdir, files[pid])))
 
 
 def _check_registry(app: Sphinx) -> None:

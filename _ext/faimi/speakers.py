@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, Validat
 from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
-from .registry import Registry
+from .registry import Photo, Registry
 
 
 #: Written instead of a title or a speaker that is not known yet.
@@ -24,6 +24,7 @@ class ShownPerson:
     homepage: str | None
     affiliation: str | None
     role: str | None = None
+    photo: Photo | None = None
 
 
 class PersonRef(BaseModel):
@@ -70,8 +71,8 @@ class PersonRef(BaseModel):
                 f"'{self.id}' is in the registry: change the homepage in the people file, not here"
             )
         registry: Registry | None = (info.context or {}).get("registry")
-        # A registry with problems is reported already: an id it lacks says nothing more.
-        if registry is not None and registry.complete and self.id not in registry.people:
+        # An id of a broken entry is reported at that entry already.
+        if registry is not None and self.id not in registry.people and not registry.is_broken(self.id):
             raise ValueError(
                 f"'{self.id}' is not a person of the registry; {registry.suggest(self.id)} "
                 "Add them to the people file, or give a one-off person as {name: ..., affiliation: ...}"
@@ -91,4 +92,5 @@ class PersonRef(BaseModel):
             homepage=known.homepage if known else self.homepage,
             affiliation=self.affiliation or (known.affiliation if known else None),
             role=self.role,
+            photo=known.photo if known else None,
         )

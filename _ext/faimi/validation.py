@@ -7,7 +7,6 @@ from the model's field ``examples`` (the same examples the JSON Schema shows).
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 import types
@@ -110,7 +109,7 @@ def _example(name: str, info: FieldInfo | None) -> str:
     if info is None or not info.examples:
         return ""
     example = info.examples[0]
-    if isinstance(example, str) and isinstance(yaml.safe_load(example), dt.date):
+    if isinstance(example, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", example):
         return f". For example: {name}: {example}"  # a date is written without quotes
     shown = yaml.safe_dump({name: example}, default_flow_style=True, sort_keys=False)
     return f". For example: {shown.strip()[1:-1]}"

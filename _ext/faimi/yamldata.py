@@ -72,13 +72,13 @@ class _Builder:
         return self._scalar(node)
 
     def _scalar(self, node: ScalarNode) -> Any:
-        """The scalar's value; its text when it only looks like a date (``2025-13-01``).
+        """The scalar's value; its text when it cannot be read (``2025-13-01``, ``!!bool maybe``).
 
         The models then say what is wrong with the text, at its line.
         """
         try:
             return self._scalars.construct_object(node)
-        except ValueError:
+        except Exception:  # noqa: BLE001 (PyYAML raises ValueError, KeyError... for odd scalars)
             return node.value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[Any, Any]:
