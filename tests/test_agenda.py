@@ -216,6 +216,8 @@ EVENT_ERRORS = {
                           "organisers[1]: 'bob' is not a person of the registry"),
     "bad registration": (EVENT_YAML + "registration: javascript:alert(1)\n", 9, "is not an allowed link"),
     "unknown kind": (EVENT_YAML.replace("kind: workshop", "kind: conference"), 1, "kind: input should be"),
+    "unreadable scalar": (EVENT_YAML.replace("mode: in-person", "mode: !!bool maybe"), 7,
+                          "mode: input should be 'in-person', 'online' or 'hybrid', not 'maybe'"),
     "impossible date": (EVENT_YAML.replace("2025-06-30", "2025-06-31"), 3,
                         "date: input should be a valid date or datetime, day value is outside expected range, "
                         "not '2025-06-31'. For example: date: 2025-06-30"),

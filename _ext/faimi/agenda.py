@@ -14,12 +14,12 @@ from sphinx.util.docutils import SphinxDirective
 from .agenda_model import TBC, Agenda, AgendaItem
 from .datafiles import load_model
 from .event_model import Event
-from .events import page_event, page_event_invalid
+from .events import event_for
 from .nodes import header, moment
 from .people_list import byline
 from .registry import Registry, note_registry_dependency, registry
 from .speakers import PersonRef
-from .report import report, warn_at
+from .report import report
 from .timefmt import localize, long_date, zone_label
 from .yamldata import Problem, YamlData
 
@@ -134,15 +134,9 @@ class AgendaDirective(SphinxDirective):
     option_spec = {"caption": directives.unchanged, "class": directives.class_option}
 
     def run(self) -> list[nodes.Node]:
-        record = page_event(self.env)
-        if page_event_invalid(self.env):
-            return []
-        if record is None or record.event.date is None or record.event.timezone is None:
-            warn_at(
-                self, "an agenda needs the date and time zone of the page's event: put "
-                ":::{event-summary} <the event's file>.yaml above it (a dated event)",
-                "agenda",
-            )
+        event = event_for(self, "an agenda needs the date and time zone of the page's event",
+                          lambda e: e.date and e.timezone, " (a dated event)", "agenda")
+        if event is None:
             return []
         note_registry_dependency(self.env)
         people = registry(self.env)
@@ -150,7 +144,7 @@ class AgendaDirective(SphinxDirective):
         if agenda is None or doc is None:
             return []
         report(sequence_problems(agenda.root, doc), "agenda")
-        table = agenda_table(agenda.root, record.event, people, self.options.get("caption", ""))
+        table = agenda_table(agenda.root, event, people, self.options.get("caption", ""))
         table["classes"] += self.options.get("class", [])
         return [table]
 

@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .events import page_event, page_event_invalid
+from .events import event_for
 from .people_list import LIST_OPTIONS, people_nodes
 from .registry import note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
@@ -34,15 +34,12 @@ class EventPeople(SphinxDirective):
             warn_at(self, f"event-people shows the {', '.join(ROLES[:-1])} or {ROLES[-1]} of the "
                           f"page's event, not '{role}'; e.g. ':::{{event-people}} organisers'", "events")
             return []
-        record = page_event(self.env)
-        if page_event_invalid(self.env):
-            return []
-        if record is None or not getattr(record.event, role):
-            warn_at(self, f"event-people shows the '{role}' of the page's event: put :::{{event-summary}} "
-                          f"<the event's file>.yaml above it, and list the {role} in that file", "events")
+        event = event_for(self, f"event-people shows the '{role}' of the page's event",
+                          lambda e: getattr(e, role), f", and list the {role} in that file", "events")
+        if event is None:
             return []
         note_registry_dependency(self.env)
-        refs = getattr(record.event, role)
+        refs = getattr(event, role)
         if "photos" in self.options:
             note_photo_dependencies(self.env, [ref.id for ref in refs if ref.id])
         people = [ref.shown(registry(self.env)) for ref in refs]

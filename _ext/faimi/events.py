@@ -12,20 +12,21 @@ incremental and parallel builds alike.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .datafiles import load_model
 from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
 from .people_list import byline
 from .registry import note_registry_dependency, registry
+from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
 
 
@@ -56,6 +57,24 @@ def page_event(env: BuildEnvironment) -> EventRecord | None:
 def page_event_invalid(env: BuildEnvironment) -> bool:
     """Whether the page's event file failed validation (and was reported)."""
     return bool(env.temp_data.get(_INVALID))
+
+
+def event_for(
+    part: SphinxDirective | SphinxRole, needs: str, has: Callable[[Event], object], hint: str, subtype: str
+) -> Event | None:
+    """The page's event, for a directive or role that shows part of it (``has`` tells).
+
+    ``None`` when the event's file is invalid (reported already), or when the page has no
+    event with that part: reported at ``part``, as "``needs``: put :::{event-summary}
+    ... above it``hint``".
+    """
+    if page_event_invalid(part.env):
+        return None
+    record = page_event(part.env)
+    if record is None or not has(record.event):
+        warn_at(part, f"{needs}: put :::{{event-summary}} <the event's file>.yaml above it{hint}", subtype)
+        return None
+    return record.event
 
 
 def when(event: Event) -> list[nodes.Node]:

@@ -7,9 +7,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .event_model import ImportantDates
-from .events import page_event, page_event_invalid
+from .events import event_for
 from .nodes import header, moment, struck
-from .report import warn_at
 from .timefmt import localize, short_date, zone_label
 
 
@@ -40,17 +39,9 @@ class ImportantDatesDirective(SphinxDirective):
     """``:::{important-dates}``: the deadlines of the page's event."""
 
     def run(self) -> list[nodes.Node]:
-        record = page_event(self.env)
-        if page_event_invalid(self.env):
-            return []
-        if record is None or record.event.important_dates is None:
-            warn_at(
-                self, "important-dates shows the 'important_dates' of the page's event: put "
-                ":::{event-summary} <the event's file>.yaml above it, and give the event important_dates",
-                "events",
-            )
-            return []
-        return [dates_table(record.event.important_dates)]
+        event = event_for(self, "important-dates shows the 'important_dates' of the page's event",
+                          lambda e: e.important_dates, ", and give the event important_dates", "events")
+        return [dates_table(event.important_dates)] if event and event.important_dates else []
 
 
 def setup_important_dates(app: Sphinx) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .yamldata import Problem
 
@@ -19,9 +19,9 @@ def report(problems: Iterable[Problem], subtype: str) -> None:
         logger.warning(problem.message, location=problem.location, type="faimi", subtype=subtype)
 
 
-def warn_at(directive: SphinxDirective, message: str, subtype: str) -> None:
-    """Log a warning at the directive's line, the page named as in the project (``index.md:5``)."""
-    source, line = directive.get_source_info()
+def warn_at(part: SphinxDirective | SphinxRole, message: str, subtype: str) -> None:
+    """Log a warning at a directive's or role's line, the page named as in the project (``index.md:5``)."""
+    source, line = part.get_source_info()
     path = Path(source)
-    shown = path.relative_to(directive.env.srcdir).as_posix() if path.is_relative_to(directive.env.srcdir) else source
+    shown = path.relative_to(part.env.srcdir).as_posix() if path.is_relative_to(part.env.srcdir) else source
     logger.warning(message, location=f"{shown}:{line}", type="faimi", subtype=subtype)
