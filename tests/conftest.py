@@ -26,6 +26,8 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
 ROOT = Path(__file__).resolve().parent.parent
+#: "Today" for every build of the tests, unless a test says otherwise ("" for the clock).
+PINNED_DAY = "2026-11-25"
 #: What the real site is made of (everything else in the repository is not a source).
 SITE_PARTS = ("conf.py", "index.md", "404.md", "events", "people", "_ext", "_static", "_templates")
 
@@ -85,11 +87,12 @@ class Project:
     def build(
         self, builder: str = "dirhtml", outdir: str | None = None, parallel: int = 0, **confoverrides
     ) -> Build:
+        confoverrides.setdefault("faimi_today", PINNED_DAY)
         status, warnings = StringIO(), StringIO()
         builddir = self.root / "_build" / (outdir or builder)
         app = SphinxTestApp(
             builder, srcdir=self.root, builddir=builddir, status=status, warning=warnings,
-            parallel=parallel, confoverrides=confoverrides or None,
+            parallel=parallel, confoverrides=confoverrides,
         )
         outcome = Build(app, "", "")
         app.connect("env-before-read-docs", lambda _a, _e, docnames: outcome.read.extend(docnames))
@@ -122,6 +125,15 @@ def copy_site(root: Path) -> Project:
         else:
             shutil.copy2(source, root / part)
     return Project(root)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_site_variables() -> Iterator[None]:
+    """Builds see no FAIMI_TODAY or FAIMI_BASEURL of the shell that runs the tests."""
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("FAIMI_TODAY", raising=False)
+        env.delenv("FAIMI_BASEURL", raising=False)
+        yield
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

@@ -90,10 +90,34 @@ def test_london_summary_is_derived_from_the_facts(london) -> None:
     assert facts["Where"].find("a", string="directions")["href"].startswith("https://www.google.com/maps/")
     assert "Hybrid" in facts["Format"].get_text() and "Zoom webinar" in facts["Format"].get_text()
     assert facts["Cost"].get_text(strip=True) == "Free"
-    assert facts["Registration"].find("a")["href"] == "https://forms.gle/ka21yDyngGycc4g27"
+    assert facts["Registration"].get_text(strip=True) == "Closed"  # the site is built after the event
     assert facts["Contact"].find("a")["href"] == "mailto:eferrante@dc.uba.ar"
     assert facts["Sponsor"].get_text(strip=True) == "Royal Academy of Engineering"
     assert "Dec 4th" not in london.get_text() and "2024" not in when.get_text()
+
+
+def summary_facts(build, docname: str) -> dict[str, str]:
+    summary = build.html(docname).find(class_="faimi-summary")
+    return {dt.get_text(strip=True): dd for dt, dd in zip(summary.find_all("dt"), summary.find_all("dd"))}
+
+
+def test_registration_is_open_until_the_event_is_over(site: Project) -> None:
+    before = summary_facts(site.build(faimi_today="2025-06-30"), LONDON)["Registration"]
+    assert before.get_text(strip=True) == "Register online"
+    assert before.find("a")["href"] == "https://forms.gle/ka21yDyngGycc4g27"
+    after = summary_facts(site.build(outdir="after", faimi_today="2025-07-01"), LONDON)["Registration"]
+    assert after.get_text(strip=True) == "Closed" and after.find("a") is None
+
+
+def test_submissions_close_after_the_paper_deadline(site: Project) -> None:
+    page = "events/2026-miccai-workshop"
+    before = summary_facts(site.build(faimi_today="2026-07-01"), page)["Submissions"]
+    assert before.get_text(" ", strip=True) == "Submit a paper"
+    after = summary_facts(site.build(outdir="after", faimi_today="2026-07-02"), page)["Submissions"]
+    assert after.get_text(" ", strip=True).replace(" )", ")").replace("( ", "(") == (
+        "Closed on 1 July 2026 (submission site)")
+    assert after.find("time")["datetime"] == "2026-07-01"
+    assert after.find("a")["href"].startswith("https://openreview.net/")
 
 
 def write_agenda(project: Project, text: str) -> None:

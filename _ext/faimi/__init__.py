@@ -7,6 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .agenda import setup_agenda
+from .buildday import setup_buildday
 from .calendar import setup_calendar
 from .event_people import setup_event_people
 from .events import setup_events
@@ -31,6 +32,7 @@ def _plain_mailto(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _plain_mailto)
     setup_nodes(app)
+    setup_buildday(app)
     setup_registry(app)
     setup_people_list(app)
     setup_events(app)

@@ -18,7 +18,7 @@ from sphinx.util.osutil import relative_uri
 
 from .events import EventRecord, events
 from .jsonld import page_url
-from .listing import today
+from .buildday import today
 from .nodes import calendar_link
 
 FOLDER = "calendar"

@@ -174,6 +174,14 @@ class Event(_Strict):
         return self.last_day < today
 
     @property
+    def submissions_close(self) -> dt.date:
+        """The last day to submit: the first important date (the paper deadline comes
+        first), else the submission deadline, else the day of the event."""
+        if self.important_dates:
+            return self.important_dates.dates[0].date
+        return self.submission_deadline or self.day
+
+    @property
     def location(self) -> str:
         """Where, in full: the venue and the city, or "Online"."""
         if self.mode == "online":

@@ -12,6 +12,7 @@ incremental and parallel builds alike.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from .buildday import today
 from .datafiles import load_model
 from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
@@ -122,9 +124,30 @@ def mode_text(event: Event) -> str:
     return text
 
 
+def registration(event: Event, on: dt.date) -> list[nodes.Node]:
+    """A link to register, until the event is over."""
+    if not event.registration:
+        return []
+    if event.is_past(on):
+        return [nodes.inline("", "Closed", classes=["faimi-closed"])]
+    return [_link("Register online", event.registration)]
+
+
+def submissions(event: Event, on: dt.date) -> list[nodes.Node]:
+    """A link to submit a paper; after the deadline, the link stays (to the papers) but says so."""
+    if not event.submission:
+        return []
+    if event.submissions_close < on:
+        closed = event.submissions_close
+        return [nodes.inline("", "Closed on ", moment(short_date(closed), closed), classes=["faimi-closed"]),
+                nodes.Text(" ("), _link("submission site", event.submission), nodes.Text(")")]
+    return [_link("Submit a paper", event.submission)]
+
+
 def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
     """The summary box's rows, as (label, content) pairs; empty facts give no row."""
     people = registry(env)
+    on = today(env)
     venue: list[nodes.Node] = [nodes.Text(event.location)] if event.location else []
     if event.venue and event.venue.directions and event.mode != "online":
         venue += [nodes.Text(" ("), _link("directions", event.venue.directions), nodes.Text(")")]
@@ -137,7 +160,7 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Where", venue),
         ("Format", [nodes.Text(mode_text(event))] if event.mode else []),
         ("Cost", [nodes.Text(event.cost.capitalize())] if event.cost else []),
-        ("Registration", [_link("Register online", event.registration)] if event.registration else []),
+        ("Registration", registration(event, on)),
         ("Host conference", [_named_link(event.host_conference)] if event.host_conference else []),
         ("Joint with", [_named_link(event.joint_with)] if event.joint_with else []),
         ("Journal", [_named_link(event.journal)] if event.journal else []),
@@ -145,7 +168,7 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Organisers" if len(event.organisers) > 1 else "Organiser", shown(event.organisers)),
         ("Editors" if len(event.editors) > 1 else "Editor", shown(event.editors)),
         ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", _joined([_named_link(s) for s in event.sponsors])),
-        ("Submissions", [_link("Submit a paper", event.submission)] if event.submission else []),
+        ("Submissions", submissions(event, on)),
         ("Recordings", [_link("Watch the recordings", event.recordings)] if event.recordings else []),
         ("Proceedings", [_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
         ("Contact", [_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),

@@ -5,8 +5,7 @@ from the events of all pages (``env.faimi_events``), so a listing never misses
 an event read later or in another process. When an event page is added, changed
 or removed, the pages with listings are read again (``env-get-outdated``).
 
-"Upcoming" and "past" are decided against the build date, ``faimi_today`` in
-the configuration when it is set (tests pin it), today otherwise.
+"Upcoming" and "past" are decided against the build date (:mod:`faimi.buildday`).
 """
 
 from __future__ import annotations
@@ -18,13 +17,13 @@ from itertools import groupby
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from .buildday import today
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
-from .report import logger, warn_at
+from .report import warn_at
 from .timefmt import short_date
 
 
@@ -34,30 +33,6 @@ class event_list(nodes.General, nodes.Element):  # noqa: N801
 
 class next_up(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the banner naming the next event."""
-
-
-#: Today's date; tests replace it to let a day pass.
-clock = dt.date.today
-
-
-def today(env: BuildEnvironment) -> dt.date:
-    """The build date, or the date pinned by ``faimi_today``."""
-    pinned = env.config.faimi_today
-    return dt.date.fromisoformat(pinned) if pinned else clock()
-
-
-def _check_pinned_day(app: Sphinx, config: Config) -> None:
-    """A ``faimi_today`` (``FAIMI_TODAY``) that is not a date is reported, and today is used."""
-    try:
-        if config.faimi_today:
-            dt.date.fromisoformat(config.faimi_today)
-    except (TypeError, ValueError):
-        logger.warning(
-            f"faimi_today (the FAIMI_TODAY variable) is '{config.faimi_today}', which is not a date; "
-            "write it as YYYY-MM-DD, e.g. FAIMI_TODAY=2025-06-30. The site is built as of today.",
-            type="faimi", subtype="events",
-        )
-        config.faimi_today = ""
 
 
 def upcoming(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
@@ -199,15 +174,19 @@ def listings(env: BuildEnvironment) -> set[str]:
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
               removed: Set[str]) -> list[str]:
-    """Read the listing pages again when an event page may have come, changed or gone,
-    or when the day has changed since they were read (an event may have become past)."""
+    """Read the listing pages again when an event page may have come, changed or gone;
+    and them and the event pages when the day has changed since they were read (an event
+    may have become past, and its registration closed)."""
     known = events(env)
     day = today(env).isoformat()
     new_day = getattr(env, "faimi_listed_on", day) != day
     env.faimi_listed_on = day
-    if new_day or added or any(name in known for name in (*changed, *removed)):
-        return sorted(listings(env) - set(removed))
-    return []
+    again: set[str] = set()
+    if new_day:
+        again = listings(env) | set(known)
+    elif added or any(name in known for name in (*changed, *removed)):
+        again = listings(env)
+    return sorted(again - set(removed))
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -219,8 +198,6 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildE
 
 
 def setup_listing(app: Sphinx) -> None:
-    app.add_config_value("faimi_today", "", "env", types=[str])
-    app.connect("config-inited", _check_pinned_day)
     app.add_node(event_list)
     app.add_node(next_up)
     app.add_directive("event-list", EventList)
