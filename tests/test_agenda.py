@@ -301,3 +301,40 @@ def test_event_people_lists_the_event_organisers(event: Project) -> None:
     assert "events/test.md:16: WARNING: event-people shows the 'keynotes' of the page's event" in build.warnings
     assert ("events/test.md:19: WARNING: event-people shows the organisers, keynotes or editors of the page's "
             "event, not 'speakers'") in build.warnings
+
+
+def test_the_event_role_shows_facts_in_prose(event: Project) -> None:
+    event.write("events/test.yaml", EVENT_YAML + (
+        "contact: someone@example.org\nsponsors: [{name: A <Sponsor>, url: 'https://example.org/s'}, {name: B}]\n"
+        "organisers: [alan-turing, {id: ada-lovelace, role: chair}]\nrecordings: https://example.org/videos\n"))
+    event.write("events/test.md", "# Test\n\n:::{event-summary} test.yaml\n:::\n\n"
+                "Ask {event}`contact` or {event}`us <contact>`. Thanks to {event}`sponsors`. "
+                "Run by {event}`organisers`. Watch {event}`the videos <recordings>` or {event}`recordings`. "
+                "It was {event}`when`, at {event}`where`.\n")
+    build = event.build()
+    assert build.warnings == ""
+    text = build.html("events/test").select_one(".faimi-summary").find_next_sibling("p")
+    assert text.get_text(" ", strip=True).replace(" ,", ",").replace(" .", ".").replace("( ", "(").replace(
+        " )", ")") == (
+        "Ask someone@example.org or us. Thanks to A <Sponsor>, B. Run by Alan Turing (University of "
+        "Manchester) and Ada Lovelace (Analytical Engine Society, chair). Watch the videos or the recordings. "
+        "It was Monday 30 June 2025, 09:00 – 12:00 British Summer Time (UTC+01:00), at Manchester, United Kingdom.")
+    links = [(a.get_text(), a["href"]) for a in text.find_all("a")]
+    assert ("us", "mailto:someone@example.org") in links and ("the videos", "https://example.org/videos") in links
+    assert "A &lt;Sponsor&gt;" in str(text)
+    assert [t["datetime"] for t in text.find_all("time")][1] == "2025-06-30T09:00:00+01:00"
+
+
+def test_the_event_role_reports_what_it_cannot_show(event: Project) -> None:
+    event.write("events/test.md", "# Test\n\n:::{event-summary} test.yaml\n:::\n\n"
+                "{event}`venue` {event}`keynotes` {event}`A text <sponsors>`\n")
+    event.write("events/test.yaml", EVENT_YAML + "sponsors: [{name: B}]\n")
+    build = event.build()
+    lines = build.warnings.splitlines()
+    assert lines[0].startswith("events/test.md:6: WARNING: {event}`venue`: there is no such fact; the role "
+                               "shows one of when, where, contact,")
+    assert lines[1].startswith("events/test.md:6: WARNING: {event}`keynotes` shows the keynotes of the page's "
+                               "event: put :::{event-summary} <the event's file>.yaml above it, and give the event "
+                               "its keynotes")
+    assert lines[2].startswith("events/test.md:6: WARNING: {event}`A text <sponsors>`: only a link takes a text")
+    assert len(lines) == 3

@@ -10,6 +10,7 @@ from .agenda import setup_agenda
 from .buildday import setup_buildday
 from .calendar import setup_calendar
 from .event_people import setup_event_people
+from .event_role import setup_event_role
 from .events import setup_events
 from .important_dates import setup_important_dates
 from .jsonld import setup_jsonld
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_events(app)
     setup_agenda(app)
     setup_event_people(app)
+    setup_event_role(app)
     setup_listing(app)
     setup_important_dates(app)
     setup_jsonld(app)

@@ -96,15 +96,17 @@ def when(event: Event) -> list[nodes.Node]:
     return out
 
 
-def _link(text: str, url: str) -> nodes.reference:
+def external_link(text: str, url: str) -> nodes.reference:
     return nodes.reference("", text, refuri=url, internal=False)
 
 
-def _named_link(link: Link) -> nodes.Node:
-    return _link(link.name, link.url) if link.url else nodes.Text(link.name)
+def named_link(link: Link) -> nodes.Node:
+    """A conference, a journal, a sponsor: its name, linked when it has a URL."""
+    return external_link(link.name, link.url) if link.url else nodes.Text(link.name)
 
 
-def _joined(parts: list[nodes.Node]) -> list[nodes.Node]:
+def comma_joined(parts: list[nodes.Node]) -> list[nodes.Node]:
+    """``A, B, C``."""
     out: list[nodes.Node] = []
     for i, part in enumerate(parts):
         if i:
@@ -130,7 +132,7 @@ def registration(event: Event, on: dt.date) -> list[nodes.Node]:
         return []
     if event.is_past(on):
         return [nodes.inline("", "Closed", classes=["faimi-closed"])]
-    return [_link("Register online", event.registration)]
+    return [external_link("Register online", event.registration)]
 
 
 def submissions(event: Event, on: dt.date) -> list[nodes.Node]:
@@ -140,8 +142,8 @@ def submissions(event: Event, on: dt.date) -> list[nodes.Node]:
     if event.submissions_close < on:
         closed = event.submissions_close
         return [nodes.inline("", "Closed on ", moment(short_date(closed), closed), classes=["faimi-closed"]),
-                nodes.Text(" ("), _link("submission site", event.submission), nodes.Text(")")]
-    return [_link("Submit a paper", event.submission)]
+                nodes.Text(" ("), external_link("submission site", event.submission), nodes.Text(")")]
+    return [external_link("Submit a paper", event.submission)]
 
 
 def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
@@ -150,7 +152,7 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
     on = today(env)
     venue: list[nodes.Node] = [nodes.Text(event.location)] if event.location else []
     if event.venue and event.venue.directions and event.mode != "online":
-        venue += [nodes.Text(" ("), _link("directions", event.venue.directions), nodes.Text(")")]
+        venue += [nodes.Text(" ("), external_link("directions", event.venue.directions), nodes.Text(")")]
 
     def shown(refs: list[Any]) -> list[nodes.Node]:
         return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
@@ -161,17 +163,17 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Format", [nodes.Text(mode_text(event))] if event.mode else []),
         ("Cost", [nodes.Text(event.cost.capitalize())] if event.cost else []),
         ("Registration", registration(event, on)),
-        ("Host conference", [_named_link(event.host_conference)] if event.host_conference else []),
-        ("Joint with", [_named_link(event.joint_with)] if event.joint_with else []),
-        ("Journal", [_named_link(event.journal)] if event.journal else []),
+        ("Host conference", [named_link(event.host_conference)] if event.host_conference else []),
+        ("Joint with", [named_link(event.joint_with)] if event.joint_with else []),
+        ("Journal", [named_link(event.journal)] if event.journal else []),
         ("Keynotes" if len(event.keynotes) > 1 else "Keynote", shown(event.keynotes)),
         ("Organisers" if len(event.organisers) > 1 else "Organiser", shown(event.organisers)),
         ("Editors" if len(event.editors) > 1 else "Editor", shown(event.editors)),
-        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", _joined([_named_link(s) for s in event.sponsors])),
+        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", comma_joined([named_link(s) for s in event.sponsors])),
         ("Submissions", submissions(event, on)),
-        ("Recordings", [_link("Watch the recordings", event.recordings)] if event.recordings else []),
-        ("Proceedings", [_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
-        ("Contact", [_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),
+        ("Recordings", [external_link("Watch the recordings", event.recordings)] if event.recordings else []),
+        ("Proceedings", [external_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
+        ("Contact", [external_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),
         ("Calendar", [calendar_link("", nodes.Text("Add to your calendar (.ics)"), docname=docname)] if event.date else []),
     ]
     return [(label, content) for label, content in rows if content]
