@@ -95,15 +95,21 @@
       if (!name || /^(GMT|UTC)[+-]/.test(name)) { name = zone; }
       return name + " (" + offsetLabel(parts(offsets, instant).timeZoneName) + ")";
     }
-    var label = zoneLabel(times[0].instant);
+    /* The visitor's zone as named at the first instant within ``scope`` (a summary's
+       line, an agenda table): a page may hold events in summer and in winter. */
+    function labelWithin(scope) {
+      var found = times.filter(function (t) { return scope.contains(t.el); })[0] || times[0];
+      return zoneLabel(found.instant);
+    }
 
     /* The texts that name the zone: the summary's .faimi-zone spans, and the text node
        of each agenda caption that holds "All times are …". */
     var texts = [];
     Array.prototype.forEach.call(document.querySelectorAll(".faimi-zone"), function (el) {
-      texts.push({ node: el, prop: "textContent", original: el.textContent, local: " " + label });
+      texts.push({ node: el, prop: "textContent", original: el.textContent, local: " " + labelWithin(el.parentNode) });
     });
     Array.prototype.forEach.call(document.querySelectorAll("table.faimi-agenda caption"), function (caption) {
+      var label = labelWithin(caption.parentNode);
       var walker = document.createTreeWalker(caption, NodeFilter.SHOW_TEXT);
       for (var node = walker.nextNode(); node; node = walker.nextNode()) {
         if (CAPTION.test(node.data)) {
@@ -136,13 +142,13 @@
     // After the event summary; else above the agenda; else after the first time's paragraph.
     var summary = document.querySelector(".faimi-summary");
     var agenda = document.querySelector("table.faimi-agenda");
-    var first = times[0].el.closest("p, li, dd, table") || times[0].el.parentNode;
     if (summary) {
       summary.parentNode.insertBefore(box, summary.nextSibling);
     } else if (agenda) {
       var wrapper = agenda.closest(".table-wrapper") || agenda;
       wrapper.parentNode.insertBefore(box, wrapper);
     } else {
+      var first = times[0].el.closest("p, li, dd, table") || times[0].el.parentNode;
       first.parentNode.insertBefore(box, first.nextSibling);
     }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -22,6 +23,11 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# sphinx-sitemap starts a multiprocessing Manager in every build. Forked from a process
+# whose other threads (a browser driver, a local web server) hold locks, it can hang
+# for ever: the tests start such processes from a clean server process instead.
+multiprocessing.set_start_method("forkserver", force=True)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 
@@ -141,6 +147,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    # A browser may open a connection and never use it (a preconnect): closing the
+    # server must not wait for the threads that serve such connections.
+    daemon_threads = True
+    block_on_close = False
+
+
 class LocalServer:
     """A folder served over HTTP on 127.0.0.1, in a thread, while the ``with`` block runs.
 
@@ -148,7 +161,7 @@ class LocalServer:
     """
 
     def __init__(self, folder: Path) -> None:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+        self._server = _Server(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"
 
     def __enter__(self) -> LocalServer:

@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from conftest import LocalServer, copy_site
 
 LONDON = "events/2025-london-symposium/"
 BUTTON = "button.faimi-localtime__button"
@@ -163,3 +164,24 @@ def test_the_button_has_no_accessibility_violations(served: str, browser: Browse
     context.close()
     for result in results:
         assert result.violations_count == 0, result.generate_report()
+
+
+@pytest.fixture(scope="module")
+def single_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The whole site as one page (singlehtml): events in summer and in winter side by side."""
+    build = copy_site(tmp_path_factory.mktemp("single") / "site").build("singlehtml")
+    assert build.warnings == ""
+    with LocalServer(build.app.outdir) as server:
+        yield server.url + "index.html"
+
+
+def test_each_zone_label_follows_the_season_of_its_own_event(single_page: str, new_york: Page) -> None:
+    new_york.goto(single_page)
+    new_york.locator(BUTTON).click()
+    # Summaries in document order: the 2024 online workshop (4 December, UTC) comes before
+    # the London symposium (30 June, BST); each names New York's zone on its own day.
+    labels = {text.strip() for text in texts(new_york, ".faimi-zone")}
+    assert labels == {"Eastern Standard Time (UTC-05:00)", "Eastern Daylight Time (UTC-04:00)"}
+    winter = new_york.locator("section", has=new_york.locator("time[datetime='2024-12-04T14:00:00+00:00']"))
+    expect(winter.locator(".faimi-zone").first).to_have_text(" Eastern Standard Time (UTC-05:00)")
+    expect(new_york.locator(CAPTION)).to_contain_text("Eastern Daylight Time (UTC-04:00).")
