@@ -42,12 +42,12 @@ def validate(
 
 def _without_misspelt_fields(model: type[BaseModel], errors: list[Any]) -> list[Any]:
     """Leave out "'what' is missing" where an unknown field ('wat') already says "did you mean 'what'?"."""
-    meant = {
-        (*loc[:-1], close)
-        for e in errors
-        if e["type"] == "extra_forbidden"
-        and (close := _close_field(model, loc := _data_loc(e["loc"]))) is not None
-    }
+    meant = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = _data_loc(error["loc"])
+            if close := _close_field(model, loc):
+                meant.add((*loc[:-1], close))
     return [e for e in errors if not (e["type"] == "missing" and _data_loc(e["loc"]) in meant)]
 
 
