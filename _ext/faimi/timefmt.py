@@ -112,6 +112,3 @@ def short_date(day: date) -> str:
     """``30 June 2025``."""
     return f"{day.day} {day:%B %Y}"
 
-
-def clock_text(clock: time) -> str:
-    return clock.strftime("%H:%M")
