@@ -20,8 +20,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 from .event_model import Event
-from .events import comma_joined, event_for, external_link, named_link, when
-from .people_list import byline
+from .events import contact, event_for, external_link, named_link, people_line, sponsors, when
 from .registry import Registry, note_registry_dependency, registry
 from .report import warn_at
 
@@ -37,8 +36,7 @@ Render = Callable[[Event, Registry], list[nodes.Node]]
 
 
 def _people(role: str) -> Render:
-    return lambda event, people: byline([ref.shown(people) for ref in getattr(event, role)],
-                                        ("affiliation", "role"))
+    return lambda event, people: people_line(getattr(event, role), people)
 
 
 def _optional_link(name: str) -> Render:
@@ -49,10 +47,8 @@ def _optional_link(name: str) -> Render:
 FACTS: dict[str, Render] = {
     "when": lambda event, _: when(event),
     "where": lambda event, _: [nodes.Text(event.location)] if event.location else [],
-    "contact": lambda event, _: (
-        [external_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []
-    ),
-    "sponsors": lambda event, _: comma_joined([named_link(s) for s in event.sponsors]),
+    "contact": lambda event, _: contact(event),
+    "sponsors": lambda event, _: sponsors(event),
     "organisers": _people("organisers"),
     "keynotes": _people("keynotes"),
     "editors": _people("editors"),

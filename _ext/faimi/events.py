@@ -27,7 +27,7 @@ from .datafiles import load_model
 from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
 from .people_list import byline
-from .registry import note_registry_dependency, registry
+from .registry import Registry, note_registry_dependency, registry
 from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
 
@@ -126,6 +126,20 @@ def mode_text(event: Event) -> str:
     return text
 
 
+def contact(event: Event) -> list[nodes.Node]:
+    """The contact, linked: an e-mail address shown without ``mailto:``."""
+    return [external_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []
+
+
+def sponsors(event: Event) -> list[nodes.Node]:
+    return comma_joined([named_link(s) for s in event.sponsors])
+
+
+def people_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
+    """The people of an event's list, on one line, with affiliations and roles."""
+    return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
+
+
 def registration(event: Event, on: dt.date) -> list[nodes.Node]:
     """A link to register, until the event is over."""
     if not event.registration:
@@ -154,9 +168,6 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
     if event.venue and event.venue.directions and event.mode != "online":
         venue += [nodes.Text(" ("), external_link("directions", event.venue.directions), nodes.Text(")")]
 
-    def shown(refs: list[Any]) -> list[nodes.Node]:
-        return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
-
     rows: list[tuple[str, list[nodes.Node]]] = [
         ("When", when(event)),
         ("Where", venue),
@@ -166,14 +177,14 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Host conference", [named_link(event.host_conference)] if event.host_conference else []),
         ("Joint with", [named_link(event.joint_with)] if event.joint_with else []),
         ("Journal", [named_link(event.journal)] if event.journal else []),
-        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", shown(event.keynotes)),
-        ("Organisers" if len(event.organisers) > 1 else "Organiser", shown(event.organisers)),
-        ("Editors" if len(event.editors) > 1 else "Editor", shown(event.editors)),
-        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", comma_joined([named_link(s) for s in event.sponsors])),
+        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", people_line(event.keynotes, people)),
+        ("Organisers" if len(event.organisers) > 1 else "Organiser", people_line(event.organisers, people)),
+        ("Editors" if len(event.editors) > 1 else "Editor", people_line(event.editors, people)),
+        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", sponsors(event)),
         ("Submissions", submissions(event, on)),
         ("Recordings", [external_link("Watch the recordings", event.recordings)] if event.recordings else []),
         ("Proceedings", [external_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
-        ("Contact", [external_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []),
+        ("Contact", contact(event)),
         ("Calendar", [calendar_link("", nodes.Text("Add to your calendar (.ics)"), docname=docname)] if event.date else []),
     ]
     return [(label, content) for label, content in rows if content]
