@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-
-from .agenda import setup_agenda
-from .buildday import setup_buildday
-from .calendar import setup_calendar
-from .event_people import setup_event_people
-from .event_role import setup_event_role
-from .events import setup_events
-from .important_dates import setup_important_dates
-from .jsonld import setup_jsonld
-from .listing import setup_listing
-from .nodes import setup_nodes
-from .people_list import setup_people_list
-from .publishing import setup_publishing
-from .redirects import setup_redirects
-from .registry import setup_registry
-from .wrapper_ids import setup_wrapper_ids
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
+
+#: The shape of what the extension keeps in the pickled build environment. Bump rule:
+#: bump it whenever anything stored in the environment changes shape (EventRecord, the
+#: models it holds, the listings, any new ``env.faimi_*``). It is combined with a digest
+#: of the extension's source (:func:`env_version`): the environment holds model objects,
+#: whose meaning is the code itself, so any change to the code starts a fresh environment
+#: and every page is read and written again; a forgotten bump can never leave stale
+#: pages or unpickle objects of an older class.
+ENV_VERSION = 1
+
+
+def env_version() -> int:
+    """:data:`ENV_VERSION` and a digest of every Python file of the extension, as one number."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return ENV_VERSION << 32 | int.from_bytes(digest.digest()[:4], "big")
 
 
 def _plain_mailto(app: Sphinx) -> None:
@@ -31,6 +36,24 @@ def _plain_mailto(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    # Imported here: the package itself must import without Sphinx, for the data layer
+    # (models, loading, checks) and the check command.
+    from .agenda import setup_agenda
+    from .buildday import setup_buildday
+    from .calendar import setup_calendar
+    from .event_people import setup_event_people
+    from .event_role import setup_event_role
+    from .events import setup_events
+    from .important_dates import setup_important_dates
+    from .jsonld import setup_jsonld
+    from .listing import setup_listing
+    from .nodes import setup_nodes
+    from .people_list import setup_people_list
+    from .publishing import setup_publishing
+    from .redirects import setup_redirects
+    from .registry import setup_registry
+    from .wrapper_ids import setup_wrapper_ids
+
     app.connect("builder-inited", _plain_mailto)
     setup_nodes(app)
     setup_buildday(app)
@@ -50,4 +73,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("faimi.css")
     # Opt-in: the visitor's own time zone (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": env_version(),
+            "parallel_read_safe": True, "parallel_write_safe": True}

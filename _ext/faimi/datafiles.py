@@ -9,8 +9,8 @@ from pydantic import BaseModel
 from sphinx.util.docutils import SphinxDirective
 
 from .report import report, warn_at
-from .validation import validate
-from .yamldata import YamlData, load_yaml
+from .validation import read_model
+from .yamldata import YamlData
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,10 +33,6 @@ def load_model(
             subtype,
         )
         return None, None
-    doc, problems = load_yaml(Path(path), Path(shown).as_posix())
-    result = None
-    if doc is not None:
-        result, found = validate(model, doc, context=context)
-        problems += found
+    result, doc, problems = read_model(Path(path), Path(shown).as_posix(), model, context)
     report(problems, subtype)
     return result, doc

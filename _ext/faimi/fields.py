@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, StringConstraints, WithJsonSchema
 
+from .yamldata import shorten
+
 #: A stable id such as ``ben-glocker``: lower-case letters, digits and single hyphens.
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
@@ -15,17 +17,18 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 def check_url(value: str) -> str:
     """Accept only complete ``http``, ``https`` and ``mailto`` URLs."""
+    shown = shorten(value)
     parts = urlsplit(value)
     if parts.scheme not in ALLOWED_SCHEMES:
         raise ValueError(
-            f"'{value}' is not an allowed link: it must start with http://, https:// or mailto:"
+            f"'{shown}' is not an allowed link: it must start with http://, https:// or mailto:"
         )
     if any(c.isspace() for c in value) or "](" in value:
-        raise ValueError(f"'{value}' is not a single URL: it holds spaces or Markdown link syntax")
+        raise ValueError(f"'{shown}' is not a single URL: it holds spaces or Markdown link syntax")
     if parts.scheme == "mailto" and "@" not in parts.path:
-        raise ValueError(f"'{value}' has no e-mail address after mailto:")
+        raise ValueError(f"'{shown}' has no e-mail address after mailto:")
     if parts.scheme != "mailto" and not parts.netloc:
-        raise ValueError(f"'{value}' has no host name after {parts.scheme}://")
+        raise ValueError(f"'{shown}' has no host name after {parts.scheme}://")
     return value
 
 

@@ -1,195 +1,24 @@
-"""The people registry: every person once, by id, and the groups that list them."""
+"""The people registry in the build: read once per process, reported, recorded as a dependency.
+
+The model and its loading are in :mod:`faimi.registry_model` (no Sphinx); its names
+are importable from here too.
+"""
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-from typing import Annotated
+from collections.abc import Iterable
+from pathlib import Path
 
-from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema,
-)
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .fields import Identifier, WebUrl
+from .registry_model import PeopleFile, Person, Photo, Registry, load_registry
 from .report import report
-from .validation import validate
-from .yamldata import Problem, YamlData, load_yaml
 
-Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
-
-
-_PHOTO_PATH = re.compile(r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(jpg|jpeg|png)$")
-
-
-def check_photo_path(value: str) -> str:
-    """A JPEG or PNG file under the registry's folder, named by a plain relative path."""
-    if not _PHOTO_PATH.fullmatch(value):
-        raise ValueError(
-            f"'{value}' is not a photo's path: give a .jpg or .png file from the folder of the "
-            "people file, without '..' or a leading '/'"
-        )
-    return value
-
-
-PhotoPath = Annotated[
-    str,
-    AfterValidator(check_photo_path),
-    WithJsonSchema({"type": "string", "pattern": _PHOTO_PATH.pattern, "examples": ["photos/ben-glocker.jpg"]}),
+__all__ = [
+    "PeopleFile", "Person", "Photo", "Registry", "load_registry", "note_photo_dependencies",
+    "note_registry_dependency", "registry", "setup_registry",
 ]
-
-
-class Photo(BaseModel):
-    """A portrait: an image file beside the registry, and what it shows, for screen readers."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    src: PhotoPath = Field(examples=["photos/ben-glocker.jpg"])
-    alt: str = Field(min_length=1, examples=["Ben Glocker in front of a whiteboard"])
-
-
-class Person(BaseModel):
-    """One person, as the pages show them."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    name: str = Field(min_length=1, examples=["Ben Glocker"])
-    homepage: WebUrl = Field(examples=["https://www.imperial.ac.uk/people/b.glocker"])
-    affiliation: str = Field(min_length=1, examples=["Imperial College London"])
-    country: str | None = Field(default=None, examples=["United Kingdom"])
-    pronouns: str | None = Field(default=None, examples=["she/her"])
-    orcid: Orcid | None = Field(default=None, examples=["0000-0002-1825-0097"])
-    photo: Photo | None = None
-
-
-class PeopleFile(BaseModel):
-    """The registry file: people by id, and named groups of ids in display order."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    people: dict[Identifier, Person] = Field(
-        examples=[{"ben-glocker": {"name": "Ben Glocker", "homepage": "https://example.org/",
-                                   "affiliation": "Imperial College London"}}]
-    )
-    groups: dict[Identifier, list[str]] = Field(
-        default_factory=dict, examples=[{"organizers": ["ben-glocker", "enzo-ferrante"]}]
-    )
-
-
-@dataclass(frozen=True)
-class Registry:
-    """The people and groups that loaded without problems."""
-
-    file: str
-    people: Mapping[str, Person] = field(default_factory=dict)
-    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    #: Ids whose entries in the file are broken (and reported); None when the file has
-    #: no readable mapping of people, so that any id may be one of them.
-    broken: frozenset[str] | None = frozenset()
-    #: Each photo the file names, by person id, as a path from the project's root.
-    photo_files: Mapping[str, str] = field(default_factory=dict)
-
-    def is_broken(self, person_id: str) -> bool:
-        """Whether ``person_id`` may be a broken entry of the file, reported there already."""
-        return self.broken is None or person_id in self.broken
-
-    def suggest(self, person_id: str) -> str:
-        """A hint naming the closest known ids, for an unknown ``person_id``."""
-        close = difflib.get_close_matches(person_id, list(self.people), n=3, cutoff=0.5)
-        if close:
-            return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
-        return f"the people are listed in {self.file}."
-
-
-def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
-    """Load and check the registry; what is broken is reported and left out."""
-    doc, problems = load_yaml(path, shown_as)
-    if doc is None:
-        return Registry(shown_as, broken=None), problems
-    model, found = validate(PeopleFile, doc)
-    problems += found
-    registry = _registry(shown_as, model) if model else _salvage(doc)
-    defined = _defined_ids(doc)
-    problems += _unknown_members(doc, registry, defined or set())
-    people, photo_files, found = _placed_photos(doc, registry, path.parent)
-    problems += found
-    known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
-    broken = None if defined is None else frozenset(defined - set(people))
-    return Registry(shown_as, people, known, broken, photo_files), problems
-
-
-def _registry(shown_as: str, model: PeopleFile) -> Registry:
-    return Registry(shown_as, model.people, {g: tuple(ids) for g, ids in model.groups.items()})
-
-
-def _salvage(doc: YamlData) -> Registry:
-    """The valid entries of a registry file that failed validation as a whole."""
-    data = doc.data if isinstance(doc.data, dict) else {}
-    people: dict[str, Person] = {}
-    entries = data.get("people")
-    for pid, entry in entries.items() if isinstance(entries, dict) else ():
-        try:
-            people[str(pid)] = Person.model_validate(entry)
-        except ValidationError:
-            continue
-    groups = data.get("groups")
-    valid_groups = {
-        str(g): tuple(str(m) for m in ids)
-        for g, ids in (groups.items() if isinstance(groups, dict) else ())
-        if isinstance(ids, list)
-    }
-    return Registry(doc.file, people, valid_groups)
-
-
-def _defined_ids(doc: YamlData) -> set[str] | None:
-    """The ids under ``people:``, valid entries or not; None if there is no such mapping."""
-    entries = doc.data.get("people") if isinstance(doc.data, dict) else None
-    return {str(pid) for pid in entries} if isinstance(entries, dict) else None
-
-
-def _unknown_members(doc: YamlData, registry: Registry, defined: set[str]) -> list[Problem]:
-    """Group members that are not defined at all (a defined but broken entry is reported already)."""
-    return [
-        doc.problem(
-            ("groups", group, i),
-            f"groups.{group}[{i}]: '{member}' is not a person of the registry; "
-            f"{registry.suggest(member)} Each group lists ids defined under 'people:', "
-            "for example: - ben-glocker",
-        )
-        for group, ids in registry.groups.items()
-        for i, member in enumerate(ids)
-        if member not in defined
-    ]
-
-
-def _placed_photos(
-    doc: YamlData, registry: Registry, folder: Path
-) -> tuple[dict[str, Person], dict[str, str], list[Problem]]:
-    """The people with their photos' paths from the project's root, and those paths.
-
-    A photo that is not there is reported, and left out of the person.
-    """
-    people: dict[str, Person] = {}
-    photo_files: dict[str, str] = {}
-    problems: list[Problem] = []
-    base = PurePosixPath(doc.file).parent
-    for pid, person in registry.people.items():
-        if person.photo is not None:
-            photo_files[pid] = str(base / person.photo.src)
-            if (folder / person.photo.src).is_file():
-                placed = person.photo.model_copy(update={"src": f"/{photo_files[pid]}"})
-                person = person.model_copy(update={"photo": placed})
-            else:
-                problems.append(doc.problem(("people", pid, "photo", "src"), (
-                    f"people.{pid}.photo.src: there is no image '{person.photo.src}' in {base}/; give the "
-                    f"image's path from that folder, e.g. src: photos/{pid}.jpg")))
-                person = person.model_copy(update={"photo": None})
-        people[pid] = person
-    return people, photo_files, problems
 
 
 # The registry is read once per build process and kept while its file is unchanged.

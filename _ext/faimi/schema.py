@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from .agenda_model import Agenda
 from .event_model import Event
-from .registry import PeopleFile
+from .registry_model import PeopleFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "people.schema.json": (PeopleFile, "The FAIMI people registry (people/people.yaml)"),

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, Validat
 from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
-from .registry import Photo, Registry
+from .registry_model import Photo, Registry
 
 
 #: Written instead of a title or a speaker that is not known yet.

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, available_timezones
 from babel.dates import get_timezone_location, get_timezone_name
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
+from .yamldata import shorten
+
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -26,7 +28,7 @@ def parse_clock(value: Any) -> time:
         )
     if isinstance(value, str) and (match := _CLOCK.match(value.strip())):
         return time(int(match[1]), int(match[2]))
-    raise ValueError(f"{value!r} is not a time of day: write it as \"HH:MM\" on the 24-hour clock")
+    raise ValueError(f"{shorten(repr(value))} is not a time of day: write it as \"HH:MM\" on the 24-hour clock")
 
 
 #: A wall-clock time written "HH:MM" in the YAML.
@@ -51,7 +53,7 @@ def check_zone(value: str) -> str:
     if "/" not in value or value not in _iana_names():
         hint = " (an abbreviation names no place and changes with the season)" if value.isupper() else ""
         raise ValueError(
-            f"'{value}' is not an IANA time zone name{hint}; use one such as Europe/London, "
+            f"'{shorten(value)}' is not an IANA time zone name{hint}; use one such as Europe/London, "
             "America/Vancouver or Etc/UTC"
         )
     return value

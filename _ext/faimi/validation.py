@@ -11,13 +11,14 @@ import difflib
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .yamldata import Loc, Problem, YamlData
+from .yamldata import Loc, Problem, YamlData, load_yaml, shorten
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -38,6 +39,21 @@ def validate(
         errors = _without_misspelt_fields(model, err.errors())
         problems = [doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in errors]
         return None, problems
+
+
+def read_model(
+    path: Path, shown_as: str, model: type[M], context: dict[str, Any] | None = None
+) -> tuple[M | None, YamlData | None, list[Problem]]:
+    """Load the YAML file ``path`` (reported as ``shown_as``) and validate it as ``model``.
+
+    Returns the model (``None`` if the file is invalid), the loaded data (``None`` if
+    it could not be read) and every problem, each at its line.
+    """
+    doc, problems = load_yaml(path, shown_as)
+    if doc is None:
+        return None, None, problems
+    result, found = validate(model, doc, context=context)
+    return result, doc, problems + found
 
 
 def _without_misspelt_fields(model: type[BaseModel], errors: list[Any]) -> list[Any]:
@@ -118,8 +134,14 @@ def _example(name: str, info: FieldInfo | None) -> str:
 def _show(value: Any) -> str:
     if value is None:
         return "an empty value"
+    if isinstance(value, bool):
+        word = "true" if value else "false"
+        return (f"{word} (YAML reads an unquoted yes, no, on, off, true or false, in any case, as true "
+                "or false; to mean the text, put it in quotes, e.g. country: \"NO\")")
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{shorten(value)}'"
+    if isinstance(value, int):
+        return repr(value) if value.bit_length() < 200 else "a number of hundreds of digits"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
