@@ -8,7 +8,7 @@ from conftest import EVENT_YAML, Project, copy_site
 
 LONDON = "events/2025-london-symposium"
 FINAL_AGENDA = [
-    ("13:30–14:00", "", "Arrival with refreshments"),
+    ("13:30–14:00", "", "Break: Arrival with refreshments"),
     ("14:00", "Enzo Ferrante (CONICET / Universidad de Buenos Aires) and Ben Glocker (Imperial College London)",
      "Opening remarks"),
     ("14:00–14:20", "Ira Ktena (Google DeepMind)",
@@ -125,6 +125,7 @@ def write_agenda(project: Project, text: str) -> None:
 
 
 def test_agenda_item_kinds_and_options(event: Project) -> None:
+    event.write("events/test.yaml", EVENT_YAML + "keynotes: [alan-turing, ada-lovelace, Grace Hopper]\n")
     write_agenda(
         event,
         """\
@@ -133,7 +134,7 @@ def test_agenda_item_kinds_and_options(event: Project) -> None:
         - start: "09:00"
           end: "09:40"
           kind: keynote
-          title: The keynote
+          title: Thinking machines
           speakers:
             - alan-turing
             - {id: ada-lovelace, name: Augusta Ada King}
@@ -158,7 +159,7 @@ def test_agenda_item_kinds_and_options(event: Project) -> None:
     assert session["colspan"] == "3" and session.get_text(strip=True) == "Morning session"
     keynote = rows[1]
     assert "faimi-agenda__item--keynote" in keynote["class"]
-    assert keynote.find("strong").get_text() == "The keynote"
+    assert keynote.find("strong").get_text() == "Thinking machines"
     assert keynote.find(class_="faimi-agenda__label").get_text(strip=True) == "Keynote:"
     names = [n.get_text() for n in keynote.select(".faimi-person__name")]
     assert names == ["Alan Turing", "Augusta Ada King", "Grace Hopper"]
@@ -196,7 +197,8 @@ def test_agenda_in_the_text_and_latex_builders(event: Project) -> None:
 
 AGENDA_ERRORS = {
     "unquoted time": ("- start: 13:00\n  title: A talk\n", 1,
-                      'write the time in quotes, as "13:00": without quotes YAML reads 13:00 as the number 780'),
+                      'write the time in quotes, on the 24-hour clock: "13:00"; without quotes YAML reads 13:00 as the '
+                      'number 780'),
     "not a time": ('- start: "9am"\n  title: A talk\n', 1, "'9am' is not a time of day: write it as \"HH:MM\""),
     "end before start": ('- start: "10:00"\n  end: "09:30"\n  title: A talk\n', 2,
                          "[0].end: the item ends at 09:30, not after it starts at 10:00"),
@@ -207,7 +209,7 @@ AGENDA_ERRORS = {
     "unknown speaker": ('- start: "09:00"\n  title: A\n  speakers:\n    - alan-turnig\n', 4,
                         "'alan-turnig' is not a person of the registry; did you mean 'alan-turing'?"),
     "unknown kind": ('- start: "09:00"\n  kind: lecture\n  title: A\n', 2,
-                     "[0].kind: input should be 'talk', 'keynote', 'panel', 'poster', 'break', 'session'"),
+                     "[0].kind: input should be 'talk', 'invited-talk', 'oral', 'keynote', 'panel', 'round-table'"),
     "bad link": ('- start: "09:00"\n  title: A\n  links:\n    slides: www.example.org/s.pdf\n', 4,
                  "'www.example.org/s.pdf' is not an allowed link"),
     "unknown field": ('- start: "09:00"\n  titel: A\n', 2, "unknown field 'titel'; did you mean 'title'?"),

@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 #: whose meaning is the code itself, so any change to the code starts a fresh environment
 #: and every page is read and written again; a forgotten bump can never leave stale
 #: pages or unpickle objects of an older class.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def env_version() -> int:
@@ -44,6 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .event_people import setup_event_people
     from .event_role import setup_event_role
     from .events import setup_events
+    from .group_links import setup_group_links
     from .important_dates import setup_important_dates
     from .jsonld import setup_jsonld
     from .listing import setup_listing
@@ -59,6 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_buildday(app)
     setup_registry(app)
     setup_people_list(app)
+    setup_group_links(app)
     setup_events(app)
     setup_agenda(app)
     setup_event_people(app)

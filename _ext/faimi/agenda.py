@@ -1,130 +1,263 @@
-"""The ``agenda`` directive: an event's agenda YAML as an accessible table.
+"""The ``agenda`` directive: an event's agenda YAML as accessible tables, one per day.
 
-The page's ``event-summary`` must come first: the agenda takes its date and time
-zone from the event, so a time can never disagree with the event it belongs to.
+The page's ``event-summary`` must come first: the agenda takes its date(s), hours and
+time zone from the event, so a time can never disagree with the event it belongs to.
+A multi-day agenda shows one table per day, each captioned with its date, after a line
+that links to every day: all days stay visible (also in print and in the text and
+LaTeX builders), which tabs would hide.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .agenda_model import TBC, Agenda, AgendaItem
+from .agenda_checks import day_problems, hours_problems, keynote_problems, sequence_problems, session_problems
+from .agenda_model import KIND_LABELS, Agenda, AgendaItem, Talk
+from .agenda_papers import PaperFacts, papers_for
+from .calendar import note_programme
 from .datafiles import load_model
 from .event_model import Event
-from .events import event_for
-from .nodes import header, moment
+from .events import event_for, page_event
+from .nodes import collapsed, header, moment
 from .people_list import byline
 from .registry import Registry, note_registry_dependency, registry
-from .speakers import PersonRef
 from .report import report
+from .speakers import TBC, PersonRef, ShownPerson, at_the_time, occasion_of
 from .timefmt import localize, long_date, zone_label
-from .yamldata import Problem, YamlData
+from .yamldata import YamlData, load_yaml
 
 COLUMNS = (("Time", 16), ("Speakers", 34), ("Title", 50))
 
 
-def sequence_problems(items: list[AgendaItem], doc: YamlData) -> list[Problem]:
-    """Items out of time order, and items that start before an earlier one ends."""
-    problems: list[Problem] = []
-    last_start = latest_end = None
-    for i, item in enumerate(items):
-        if item.start is None:
-            continue
-        if last_start is not None and item.start < last_start:
-            problems.append(doc.problem((i, "start"), (
-                f"[{i}]: the items are out of order: this one starts at {item.start:%H:%M}, before "
-                f"the one above it ({last_start:%H:%M}); list the items in time order"
-            )))
-        elif latest_end is not None and item.start < latest_end:
-            problems.append(doc.problem((i, "start"), (
-                f"[{i}]: this item starts at {item.start:%H:%M}, before the item above it ends "
-                f"({latest_end:%H:%M}): they overlap; correct one of the times"
-            )))
-        last_start = item.start
-        if item.end is not None:
-            latest_end = max(latest_end, item.end) if latest_end else item.end
-    return problems
+class Shown:
+    """What the page shows of one agenda item or grouped talk: facts of the agenda, the
+    event's papers file and the registry, merged (affiliations as at the event)."""
+
+    def __init__(self, talk: Talk, people: Registry, occasion: Mapping[str, PersonRef],
+                 papers: Mapping[str, PaperFacts]) -> None:
+        paper = papers.get(talk.paper) if talk.paper else None
+        self.talk = talk
+        self.title = talk.title or (paper.title if paper else "")
+        refs = talk.speakers or (paper.authors if paper else [])
+        self.tbc_speakers = any(ref.id == TBC for ref in refs)
+        self.people = [at_the_time(ref, occasion).shown(people) for ref in refs if ref.id != TBC]
+        self.et_al = talk.et_al or bool(not talk.speakers and paper and paper.et_al)
+        links = paper.links if paper else {}
+        self.links = {**links, **(talk.links.model_dump(exclude_none=True) if talk.links else {})}
+
+    @property
+    def to_be_confirmed(self) -> bool:
+        return self.title.strip().lower() == TBC
 
 
 def _muted(text: str) -> nodes.inline:
     return nodes.inline("", text, classes=["faimi-tbc"])
 
 
-def time_cell(item: AgendaItem, event: Event) -> nodes.Node:
-    assert event.date and event.timezone and item.start
-    start = localize(event.date, item.start, event.timezone)
-    shown: list[nodes.Node] = [moment(f"{start:%H:%M}", start)]
-    if item.end:
-        end = localize(event.date, item.end, event.timezone)
-        shown += [nodes.Text("–"), moment(f"{end:%H:%M}", end)]
+def time_cell(start: dt.time | None, end: dt.time | None, day: dt.date, zone: str) -> nodes.Node:
+    shown: list[nodes.Node] = []
+    if start:
+        begins = localize(day, start, zone)
+        shown.append(moment(f"{begins:%H:%M}", begins))
+    if end:
+        ends = localize(day, end, zone)
+        shown += [nodes.Text("–"), moment(f"{ends:%H:%M}", ends)]
     return header("row", nodes.paragraph("", "", *shown), classes=["faimi-agenda__time"])
 
 
-def occasion_refs(event: Event) -> dict[str, PersonRef]:
-    """The event's own references to people, whose overrides hold for the whole page."""
-    return {ref.id: ref for ref in (*event.organisers, *event.keynotes) if ref.id}
+def people_text(people: list[ShownPerson], et_al: bool) -> list[nodes.Node]:
+    """Names with affiliations, and ", et al." when the list is not complete."""
+    out = byline(people)
+    if et_al:
+        out.append(nodes.inline("", ", et al.", classes=["faimi-agenda__et-al"]))
+    return out
 
 
-def speakers_cell(item: AgendaItem, people: Registry, occasion: dict[str, PersonRef]) -> nodes.entry:
-    if not item.speakers:
-        return nodes.entry("", classes=["faimi-agenda__speakers"])
-    if any(ref.id == TBC for ref in item.speakers):
-        content: list[nodes.Node] = [_muted("to be confirmed")]
-    else:
-        # An organiser named as a bare id is shown as the event shows them.
-        refs = [occasion.get(ref.id, ref) if ref.bare and ref.id else ref for ref in item.speakers]
-        content = byline([ref.shown(people) for ref in refs])
-    return nodes.entry("", nodes.paragraph("", "", *content), classes=["faimi-agenda__speakers"])
+def role_line(label: str, refs: list[PersonRef], people: Registry, occasion: Mapping[str, PersonRef]) -> list[nodes.Node]:
+    """"Chair: A (X)" or "Moderators: A (X) and B (Y)"; nothing without people."""
+    if not refs:
+        return []
+    shown = [at_the_time(ref, occasion).shown(people) for ref in refs]
+    label += "s" if len(refs) > 1 else ""
+    return [nodes.paragraph("", "", nodes.inline("", f"{label}: ", classes=["faimi-agenda__label"]),
+                            *byline(shown), classes=["faimi-agenda__role"])]
 
 
-def title_cell(item: AgendaItem) -> nodes.entry:
-    if item.to_be_confirmed:
-        content: list[nodes.Node] = [_muted("to be confirmed")]
-    elif item.kind == "keynote":
-        content = [nodes.inline("", "Keynote: ", classes=["faimi-agenda__label"]), nodes.strong("", item.title)]
-    else:
-        content = [nodes.Text(item.title)]
-    links = item.links.model_dump(exclude_none=True) if item.links else {}
+def speakers_cell(shown: Shown, item: AgendaItem, people: Registry, occasion: Mapping[str, PersonRef]) -> nodes.entry:
+    content: list[nodes.Node] = []
+    if shown.tbc_speakers:
+        content.append(nodes.paragraph("", "", _muted("to be confirmed")))
+    elif shown.people:
+        content.append(nodes.paragraph("", "", *people_text(shown.people, shown.et_al)))
+    content += role_line("Moderator", item.moderators, people, occasion)
+    return nodes.entry("", *content, classes=["faimi-agenda__speakers"])
+
+
+def kind_label(kind: str, title: str) -> str | None:
+    """The kind named in text, unless the title names it already ("Coffee break")."""
+    label = KIND_LABELS[kind]
+    if label is None or label.split()[0].lower().rstrip("s") in title.lower():
+        return None
+    return label
+
+
+def links_line(links: Mapping[str, str]) -> list[nodes.Node]:
+    """ "(slides, recording)", each linked."""
+    out: list[nodes.Node] = []
     for i, (label, url) in enumerate(links.items()):
-        content += [
-            nodes.Text(" (" if i == 0 else ", "),
-            nodes.reference("", label, refuri=url, internal=False, classes=["faimi-agenda__link"]),
-        ]
-    if links:
-        content.append(nodes.Text(")"))
-    return nodes.entry("", nodes.paragraph("", "", *content), classes=["faimi-agenda__title"])
+        out += [nodes.Text(" (" if i == 0 else ", "),
+                nodes.reference("", label, refuri=url, internal=False, classes=["faimi-agenda__link"])]
+    return [*out, nodes.Text(")")] if out else []
 
 
-def item_row(item: AgendaItem, event: Event, people: Registry, occasion: dict[str, PersonRef]) -> nodes.row:
-    classes = ["faimi-agenda__item", f"faimi-agenda__item--{item.kind}"]
-    if item.kind == "session":
-        heading = nodes.paragraph("", "", nodes.strong("", item.title))
-        return nodes.row("", nodes.entry("", heading, morecols=len(COLUMNS) - 1), classes=classes)
-    if item.to_be_confirmed:
-        classes.append("faimi-agenda__item--tbc")
-    return nodes.row(
-        "", time_cell(item, event), speakers_cell(item, people, occasion), title_cell(item), classes=classes
-    )
+def talk_body(shown: Shown, kind: str = "talk") -> list[nodes.Node]:
+    """Title (with its kind named), links, note and the abstract behind a summary."""
+    if shown.to_be_confirmed:
+        title: list[nodes.Node] = [_muted("to be confirmed")]
+    else:
+        text = nodes.strong("", shown.title) if kind in ("keynote", "session") else nodes.Text(shown.title)
+        title = [text]
+    if label := kind_label(kind, shown.title):
+        title.insert(0, nodes.inline("", f"{label}: ", classes=["faimi-agenda__label"]))
+    out: list[nodes.Node] = [nodes.paragraph("", "", *title, *links_line(shown.links))]
+    if shown.talk.note:
+        out.append(nodes.paragraph("", "", nodes.emphasis("", shown.talk.note), classes=["faimi-agenda__note"]))
+    if shown.talk.abstract:
+        out.append(collapsed("Abstract", nodes.paragraph("", shown.talk.abstract), classes=["faimi-agenda__abstract"]))
+    return out
 
 
-def agenda_table(items: list[AgendaItem], event: Event, people: Registry, caption: str) -> nodes.table:
-    """The table: a caption naming the zone, a header row, one row per item."""
-    assert event.date and event.timezone
-    first = next((i.start for i in items if i.start), None)
-    sentences = [caption or f"Agenda of {long_date(event.date)}."]
-    if first is not None:
-        sentences.append(
-            f"All times are {zone_label(localize(event.date, first, event.timezone), event.timezone)}."
-        )
+def grouped_talks(talks: list[Shown]) -> list[nodes.Node]:
+    """The talks that share the slot: title and speakers of each, in a list."""
+    if not talks:
+        return []
+    items = []
+    for talk in talks:
+        body = talk_body(talk)
+        if talk.tbc_speakers or talk.people:
+            who = [_muted("to be confirmed")] if talk.tbc_speakers else people_text(talk.people, talk.et_al)
+            body.insert(1, nodes.paragraph("", "", *who, classes=["faimi-agenda__talk-speakers"]))
+        items.append(nodes.list_item("", *body, classes=["faimi-agenda__talk"]))
+    return [nodes.bullet_list("", *items, classes=["faimi-agenda__talks"])]
+
+
+class Rows:
+    """Turns the items of one day into table rows."""
+
+    def __init__(self, event: Event, day: dt.date, people: Registry, papers: Mapping[str, PaperFacts]) -> None:
+        assert event.timezone
+        self.event, self.day, self.people, self.papers = event, day, people, papers
+        self.occasion = occasion_of(event.organisers, event.keynotes, event.editors)
+
+    def shown(self, talk: Talk) -> Shown:
+        return Shown(talk, self.people, self.occasion, self.papers)
+
+    def rows(self, items: list[AgendaItem], in_session: bool = False) -> list[nodes.row]:
+        out: list[nodes.row] = []
+        for item in items:
+            if item.kind == "session":
+                out.append(self.session_row(item))
+                out += self.rows(item.items, in_session=True)
+            else:
+                out.append(self.item_row(item, in_session))
+        return out
+
+    def session_row(self, item: AgendaItem) -> nodes.row:
+        classes = ["faimi-agenda__item", "faimi-agenda__item--session"]
+        heading = [*talk_body(self.shown(item), "session"), *role_line("Chair", item.chairs, self.people, self.occasion)]
+        start, end = item.extent()
+        if start is None:
+            return nodes.row("", nodes.entry("", *heading, morecols=len(COLUMNS) - 1), classes=classes)
+        time = time_cell(start, end, self.day, self.event.timezone)
+        return nodes.row("", time, nodes.entry("", *heading, morecols=len(COLUMNS) - 2), classes=classes)
+
+    def item_row(self, item: AgendaItem, in_session: bool) -> nodes.row:
+        shown = self.shown(item)
+        classes = ["faimi-agenda__item", f"faimi-agenda__item--{item.kind}"]
+        classes += ["faimi-agenda__item--in-session"] if in_session else []
+        classes += ["faimi-agenda__item--tbc"] if shown.to_be_confirmed else []
+        title = nodes.entry("", *talk_body(shown, item.kind), *grouped_talks([self.shown(t) for t in item.talks]),
+                            classes=["faimi-agenda__title"])
+        return nodes.row("", time_cell(item.start, item.end, self.day, self.event.timezone),
+                         speakers_cell(shown, item, self.people, self.occasion), title, classes=classes)
+
+
+def first_start(items: list[AgendaItem]) -> dt.time | None:
+    return next((t for item in items if (t := item.extent()[0])), None)
+
+
+def agenda_table(rows: Rows, items: list[AgendaItem], caption: str) -> nodes.table:
+    """One day's table: a caption naming the day and the zone, a header row, the items."""
+    event, day = rows.event, rows.day
+    assert event.timezone
+    sentences = [caption or f"Agenda of {long_date(day)}."]
+    if (first := first_start(items)) is not None:
+        sentences.append(f"All times are {zone_label(localize(day, first, event.timezone), event.timezone)}.")
     group = nodes.tgroup("", cols=len(COLUMNS))
     group += [nodes.colspec("", colwidth=width) for _, width in COLUMNS]
     group += nodes.thead("", nodes.row("", *(header("col", nodes.paragraph("", name)) for name, _ in COLUMNS)))
-    occasion = occasion_refs(event)
-    group += nodes.tbody("", *(item_row(item, event, people, occasion) for item in items))
+    group += nodes.tbody("", *rows.rows(items))
     return nodes.table("", nodes.title("", " ".join(sentences)), group, classes=["faimi-agenda"])
+
+
+def day_anchor(day: dt.date) -> str:
+    return f"agenda-{day.isoformat()}"
+
+
+def day_caption(number: int, day: dt.date, title: str | None, caption: str) -> str:
+    named = f"Day {number}, {long_date(day)}" + (f": {title}" if title else "")
+    return f"{caption} {named}." if caption else f"{named}."
+
+
+def days_index(days: list[tuple[dt.date, str | None]]) -> nodes.paragraph:
+    """"Days: Monday 1 June 2026 (Tutorials) · Tuesday 2 June 2026", each a link to its table."""
+    out: list[nodes.Node] = [nodes.inline("", "Days: ", classes=["faimi-agenda__label"])]
+    for i, (day, title) in enumerate(days):
+        if i:
+            out.append(nodes.Text(" · "))
+        text = long_date(day) + (f" ({title})" if title else "")
+        out.append(nodes.reference("", "", moment(text, day), refid=day_anchor(day), internal=True))
+    return nodes.paragraph("", "", *out, classes=["faimi-agenda__days"])
+
+
+def programme_text(agenda: Agenda, event: Event, days: list[tuple[dt.date, str | None, list[AgendaItem]]],
+                   rows_of: dict[dt.date, Rows]) -> str:
+    """The programme as plain text, for the event's calendar file."""
+    assert event.timezone
+    lines: list[str] = []
+    for day, title, items in days:
+        if agenda.multi_day:
+            lines.append(long_date(day) + (f": {title}" if title else ""))
+        for item in items:
+            lines += _text_lines(item, rows_of[day])
+    first = next(((d, t) for d, _, items in days if (t := first_start(items))), None)
+    zone = f" (times in {zone_label(localize(first[0], first[1], event.timezone), event.timezone)})" if first else ""
+    return f"Programme{zone}:\n" + "\n".join(lines)
+
+
+def _text_lines(item: AgendaItem, rows: Rows, indent: str = "") -> list[str]:
+    start, end = item.extent()
+    when = (f"{start:%H:%M}" if start else "") + (f"–{end:%H:%M}" if end else "")
+    shown = rows.shown(item)
+    label = kind_label(item.kind, shown.title)
+    title = ("to be confirmed" if shown.to_be_confirmed else shown.title)
+    text = f"{indent}{when + ' ' if when else ''}{label + ': ' if label else ''}{title}"
+    names = ", ".join(p.name + (f" ({p.affiliation})" if p.affiliation else "") for p in shown.people)
+    lines = [text + (f" – {names}" if names else "") + (", et al." if names and shown.et_al else "")]
+    for talk in item.talks:
+        sub = rows.shown(talk)
+        who = ", ".join(p.name for p in sub.people) + (", et al." if sub.et_al and sub.people else "")
+        lines.append(f"{indent}  · {sub.title}" + (f" – {who}" if who else ""))
+    for inner in item.items:
+        lines += _text_lines(inner, rows, indent + "  ")
+    return lines
 
 
 class AgendaDirective(SphinxDirective):
@@ -138,15 +271,49 @@ class AgendaDirective(SphinxDirective):
                           lambda e: e.date and e.timezone, " (a dated event)", "agenda")
         if event is None:
             return []
+        assert event.date
         note_registry_dependency(self.env)
         people = registry(self.env)
         agenda, doc = load_model(self, self.arguments[0], Agenda, "agenda", context={"registry": people})
         if agenda is None or doc is None:
             return []
-        report(sequence_problems(agenda.root, doc), "agenda")
-        table = agenda_table(agenda.root, event, people, self.options.get("caption", ""))
-        table["classes"] += self.options.get("class", [])
-        return [table]
+        papers = papers_for(self, self.arguments[0], agenda, doc, people)
+        self.check(agenda, event, doc)
+        days = [(day or event.date, title, items) for day, title, items in agenda.days]
+        rows_of = {day: Rows(event, day, people, papers) for day, _, _ in days}
+        caption = self.options.get("caption", "")
+        out: list[nodes.Node] = []
+        if agenda.multi_day:
+            out.append(days_index([(day, title) for day, title, _ in days]))
+        for number, (day, title, items) in enumerate(days, start=1):
+            table = agenda_table(rows_of[day], items, day_caption(number, day, title, caption)
+                                 if agenda.multi_day else caption)
+            table["classes"] += self.options.get("class", [])
+            if agenda.multi_day:
+                table["ids"].append(day_anchor(day))
+            out.append(table)
+        note_programme(self.env, programme_text(agenda, event, days, rows_of))
+        return out
+
+    def check(self, agenda: Agenda, event: Event, doc: YamlData) -> None:
+        """Report what the model alone cannot see: order, hours, sessions, days, keynotes."""
+        record = page_event(self.env)
+        assert record is not None
+        problems = day_problems(agenda, event, doc) + session_problems(agenda, doc)
+        for index, (_, _, items) in enumerate(agenda.days):
+            problems += sequence_problems(items, doc, agenda.day_loc(index))
+        problems += hours_problems(agenda, event, doc, record.source)
+        found, missing = keynote_problems(agenda, event, doc, record.source)
+        problems += found
+        if missing:
+            facts, _ = load_yaml(Path(self.env.srcdir, record.source), record.source)
+            for i in missing if facts else ():
+                ref = event.keynotes[i]
+                who = ref.id or ref.name
+                problems.append(facts.problem(("keynotes", i), (
+                    f"keynotes[{i}]: '{who}' is a keynote of the event, but the agenda ({doc.file}) has no keynote "
+                    f"row with them; add one, e.g. {{start: \"14:00\", kind: keynote, title: tbc, speakers: [{who}]}}")))
+        report(problems, "agenda")
 
 
 def setup_agenda(app: Sphinx) -> None:

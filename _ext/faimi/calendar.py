@@ -1,7 +1,9 @@
 """iCalendar files: one per event and one for all events, in ``calendar/`` of the output.
 
 Each dated event gets a stable UID (from its page), its real time zone (TZID and
-VTIMEZONE; UTC as UTC), or whole days when no time is known. Pages link to the
+VTIMEZONE; UTC as UTC), or whole days when no time is known. An event with an agenda
+carries its programme in its description: one calendar entry per event, which calendar
+apps show whole, rather than one entry per talk filling the visitor's calendar. Pages link to the
 files through ``calendar_link`` placeholders, resolved per builder; builders that
 do not write HTML leave the link out.
 """
@@ -9,11 +11,13 @@ do not write HTML leave the link out.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set
 from pathlib import Path, PurePosixPath
 
 import icalendar
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
 from .events import EventRecord, events
@@ -24,6 +28,19 @@ from .nodes import calendar_link
 FOLDER = "calendar"
 ALL_EVENTS = "faimi-events.ics"
 UID_DOMAIN = "faimi.site"
+
+
+def programmes(env: BuildEnvironment) -> dict[str, str]:
+    """The programme of each page's agenda, as plain text, by docname."""
+    if not hasattr(env, "faimi_programmes"):
+        env.faimi_programmes = {}
+    return env.faimi_programmes
+
+
+def note_programme(env: BuildEnvironment, text: str) -> None:
+    """Keep the programme of the page being read for its calendar file."""
+    known = programmes(env).get(env.docname)
+    programmes(env)[env.docname] = f"{known}\n\n{text}" if known else text
 
 
 def file_name(docname: str) -> str:
@@ -48,7 +65,9 @@ def vevent(app: Sphinx, record: EventRecord, stamp: dt.datetime) -> icalendar.Ev
         item.add("dtstart", event.date)
         item.add("dtend", event.last_day + dt.timedelta(days=1))
     url = page_url(app, record.docname)
-    item.add("description", event.description + (f"\n{url}" if url else ""))
+    programme = programmes(app.env).get(record.docname)
+    text = event.description + (f"\n\n{programme}" if programme else "")
+    item.add("description", text + (f"\n\n{url}" if url else ""))
     if event.location:
         item.add("location", event.location)
     if url:
@@ -104,6 +123,17 @@ def _ancestors(node: nodes.Node):
         yield node
 
 
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    programmes(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    theirs = programmes(other)
+    programmes(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+
 def setup_calendar(app: Sphinx) -> None:
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.connect("doctree-resolved", _resolve)
     app.connect("build-finished", _write)

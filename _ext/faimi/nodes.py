@@ -21,6 +21,19 @@ class calendar_link(nodes.General, nodes.Inline, nodes.Element):  # noqa: N801
     """Placeholder for a link to the calendar file of ``docname`` (all events if empty)."""
 
 
+class collapsible(nodes.container):  # noqa: N801
+    """Content shown on request: HTML ``<details>`` (closed), others its content in full."""
+
+
+class collapsible_summary(nodes.paragraph):  # noqa: N801
+    """What a ``collapsible`` holds, named: HTML ``<summary>``, others a paragraph."""
+
+
+def collapsed(summary: str, *children: nodes.Node, classes: list[str] | None = None) -> collapsible:
+    """``children`` behind a ``summary`` ("Abstract") that a visitor opens."""
+    return collapsible("", collapsible_summary("", summary), *children, classes=classes or [])
+
+
 class header_cell(nodes.entry):  # noqa: N801
     """A table header cell; HTML writes ``<th scope="col|row">``, others a plain cell."""
 
@@ -51,6 +64,22 @@ def _depart_struck(self: HTML5Translator, node: struck) -> None:
     self.body.append("</del>")
 
 
+def _visit_collapsible(self: HTML5Translator, node: collapsible) -> None:
+    self.body.append(self.starttag(node, "details", ""))
+
+
+def _depart_collapsible(self: HTML5Translator, node: collapsible) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_summary(self: HTML5Translator, node: collapsible_summary) -> None:
+    self.body.append(self.starttag(node, "summary", ""))
+
+
+def _depart_summary(self: HTML5Translator, node: collapsible_summary) -> None:
+    self.body.append("</summary>\n")
+
+
 def _visit_header_cell(self: HTML5Translator, node: header_cell) -> None:
     atts: dict[str, object] = {"scope": node["scope"]}
     node.parent.column += 1 + node.get("morecols", 0)
@@ -70,3 +99,5 @@ def setup_nodes(app: Sphinx) -> None:
     app.add_node(calendar_link)
     app.add_node(struck, html=(_visit_struck, _depart_struck))
     app.add_node(header_cell, html=(_visit_header_cell, _depart_header_cell))
+    app.add_node(collapsible, html=(_visit_collapsible, _depart_collapsible))
+    app.add_node(collapsible_summary, html=(_visit_summary, _depart_summary))

@@ -10,6 +10,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .group_links import group_reference, note_group_listed
 from .registry import Photo, note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
 
@@ -31,7 +32,9 @@ class Shown(Protocol):
 
 
 def person_name(person: Shown) -> nodes.Node:
-    """The name, linked to the homepage where there is one."""
+    """The name, linked to the homepage where there is one (a group: to where it is listed)."""
+    if group := getattr(person, "group", None):
+        return group_reference(group, person.name)
     if person.homepage:
         return nodes.reference(
             "", person.name, refuri=person.homepage, internal=False, classes=["faimi-person__name"]
@@ -135,7 +138,12 @@ class PeopleList(SphinxDirective):
         if "photos" in self.options:
             note_photo_dependencies(self.env, people.groups[group])
         members = [people.people[pid] for pid in people.groups[group]]
-        return people_nodes(members, self.options.get("details", ("affiliation",)), self.options)
+        shown = people_nodes(members, self.options.get("details", ("affiliation",)), self.options)
+        anchor = note_group_listed(self.env, group)
+        if anchor not in self.state.document.ids:
+            shown[0]["ids"].append(anchor)
+            self.state.document.set_id(shown[0])
+        return shown
 
 
 def setup_people_list(app: Sphinx) -> None:

@@ -22,8 +22,11 @@ def parse_clock(value: Any) -> time:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         hours, minutes = divmod(value, 60)
+        quoted = f"\"{hours:02d}:{minutes:02d}\""
+        if 0 < hours < 12:  # 1:30 may mean half past one in the afternoon: the clock has 24 hours
+            quoted = f"{quoted} in the morning or at night, \"{hours + 12}:{minutes:02d}\" in the afternoon or evening"
         raise ValueError(
-            f"write the time in quotes, as \"{hours:02d}:{minutes:02d}\": without quotes YAML "
+            f"write the time in quotes, on the 24-hour clock: {quoted}; without quotes YAML "
             f"reads {hours}:{minutes:02d} as the number {value}"
         )
     if isinstance(value, str) and (match := _CLOCK.match(value.strip())):

@@ -176,6 +176,18 @@ def _unwrap(tp: Any) -> Any:
             return tp
 
 
+def _branch(tp: Any, part: str | int) -> Any:
+    """Of a union (a list of items, or a mapping of days), the member that ``part`` is in."""
+    if typing.get_origin(tp) not in (typing.Union, types.UnionType):
+        return tp
+    for arg in map(_unwrap, typing.get_args(tp)):
+        if isinstance(part, int) and typing.get_origin(arg) in (list, tuple):
+            return arg
+        if isinstance(part, str) and _is_model(arg) and part in arg.model_fields:
+            return arg
+    return tp
+
+
 def _field_at(model: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, Any]:
     """The field (if any) and the type found by following ``loc`` from ``model``."""
     tp: Any = model
@@ -184,6 +196,7 @@ def _field_at(model: type[BaseModel], loc: Loc) -> tuple[FieldInfo | None, Any]:
         tp = _unwrap(tp)
         if _is_model(tp) and issubclass(tp, RootModel):
             tp = _unwrap(tp.model_fields["root"].annotation)
+        tp = _branch(tp, part)
         origin = typing.get_origin(tp)
         if _is_model(tp) and isinstance(part, str):
             info = tp.model_fields.get(part)
