@@ -28,8 +28,8 @@ def examples(section: str) -> list[tuple[str, str]]:
 
 def test_the_event_example_builds_as_documented(site: Project) -> None:
     blocks = examples("Add or change an event")
-    assert [lang for lang, _ in blocks] == ["yaml", "markdown", "yaml"]
-    (_, facts), (_, page), (_, agenda) = blocks
+    assert [lang for lang, _ in blocks] == ["yaml", "markdown", "yaml", "yaml"]
+    (_, facts), (_, page), (_, agenda), (_, days) = blocks
     slug = re.search(r"\{event-summary\} (\S+)\.yaml", page)[1]
     site.write(f"events/{slug}.yaml", facts)
     site.write(f"events/{slug}.agenda.yaml", agenda)
@@ -39,7 +39,13 @@ def test_the_event_example_builds_as_documented(site: Project) -> None:
     html = build.html(f"events/{slug}")
     assert html.select_one(".faimi-summary") is not None
     assert html.select_one("table.faimi-dates del") is not None
-    assert len(html.select("table.faimi-agenda tbody > tr")) == 1
+    assert len(html.select("table.faimi-agenda tbody > tr")) == 5
+    two_days = re.sub(r"\nkeynotes:.*", "", facts).replace("date: 2027-06-14", "date: 2027-06-14\nend_date: 2027-06-15")
+    site.write(f"events/{slug}.yaml", two_days)
+    site.write(f"events/{slug}.agenda.yaml", days)
+    build = site.build(outdir="days", faimi_today="2027-01-01")
+    assert build.warnings == ""
+    assert len(build.html(f"events/{slug}").select("table.faimi-agenda")) == 2
     banner = build.html("index").select_one(".faimi-next-up").get_text(" ", strip=True)
     assert banner.startswith("Next up: FAIMI Copenhagen Symposium 2027")
 

@@ -51,3 +51,10 @@ def test_schema_rejects_what_the_build_rejects() -> None:
     assert not validator.is_valid([{"start": "09:00", "titel": "A"}])
     assert not validator.is_valid([{"start": "09:00", "title": "A", "links": {"slides": "ftp://x"}}])
     assert validator.is_valid([{"start": "09:00", "title": "A", "speakers": ["ben-glocker", {"name": "X"}]}])
+    assert validator.is_valid([{"start": "09:00", "title": "A", "speakers": ["Utku Ozbulak", {"group": "organizers"}],
+                                "et_al": True, "note": "Prize winner", "abstract": "...",
+                                "talks": [{"title": "B"}, {"paper": "ozbulak-frame-sampling"}]}])
+    days = {"days": [{"date": "2026-06-01", "title": "Tutorials", "items": [
+        {"kind": "session", "title": "S", "chairs": ["ben-glocker"], "items": [{"start": "09:00", "title": "A"}]}]}]}
+    assert validator.is_valid(days)
+    assert not validator.is_valid({"days": [{"date": "2026-06-01"}]})  # a day without items

@@ -98,7 +98,8 @@ class PersonRef(BaseModel):
         if registry is not None and self.id not in registry.people and not registry.is_broken(self.id):
             raise ValueError(
                 f"'{self.id}' is not a person of the registry; {registry.suggest(self.id)} "
-                "Add them to the people file, or give a one-off person as {name: ..., affiliation: ...}"
+                "Add them to the people file, or give a one-off person by name: Ada Example, or "
+                "{name: Ada Example, affiliation: ...}"
             )
         return self
 
