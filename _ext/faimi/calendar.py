@@ -11,7 +11,6 @@ do not write HTML leave the link out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Set
 from pathlib import Path, PurePosixPath
 
 import icalendar
@@ -20,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
+from .docdata import keep_per_doc, per_doc
 from .events import EventRecord, events
 from .jsonld import page_url
 from .buildday import today
@@ -32,9 +32,7 @@ UID_DOMAIN = "faimi.site"
 
 def programmes(env: BuildEnvironment) -> dict[str, str]:
     """The programme of each page's agenda, as plain text, by docname."""
-    if not hasattr(env, "faimi_programmes"):
-        env.faimi_programmes = {}
-    return env.faimi_programmes
+    return per_doc(env, "faimi_programmes")
 
 
 def note_programme(env: BuildEnvironment, text: str) -> None:
@@ -123,17 +121,7 @@ def _ancestors(node: nodes.Node):
         yield node
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    programmes(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    theirs = programmes(other)
-    programmes(env).update({name: theirs[name] for name in docnames if name in theirs})
-
-
 def setup_calendar(app: Sphinx) -> None:
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    keep_per_doc(app, "faimi_programmes")
     app.connect("doctree-resolved", _resolve)
     app.connect("build-finished", _write)

@@ -8,22 +8,20 @@ same in serial and parallel builds); a group listed nowhere is plain text.
 
 from __future__ import annotations
 
-from collections.abc import Set
-
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.nodes import make_refnode
 
+from .docdata import keep_per_doc, per_doc
+
 REFTYPE = "faimi-group"
 
 
 def places(env: BuildEnvironment) -> dict[str, dict[str, str]]:
     """Anchor of each group listed on each page: ``{docname: {group: anchor}}``."""
-    if not hasattr(env, "faimi_group_places"):
-        env.faimi_group_places = {}
-    return env.faimi_group_places
+    return per_doc(env, "faimi_group_places")
 
 
 def group_anchor(group: str) -> str:
@@ -56,16 +54,6 @@ def _resolve(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
     return make_refnode(app.builder, node["refdoc"], docname, places(env)[docname][group], contnode)
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    places(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    theirs = places(other)
-    places(env).update({name: theirs[name] for name in docnames if name in theirs})
-
-
 def setup_group_links(app: Sphinx) -> None:
     app.connect("missing-reference", _resolve)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    keep_per_doc(app, "faimi_group_places")
