@@ -222,6 +222,16 @@ def test_a_group_listed_nowhere_is_plain_text(multi: Project) -> None:
     assert text(welcome) == "Pioneers" and welcome.find("a") is None
 
 
+def test_a_new_listing_of_the_group_rewrites_the_pages_that_name_it(multi: Project) -> None:
+    multi.write("index.md", "# Home\n\n```{toctree}\nevents/multi\n```\n")
+    assert rows_of(multi.build().html("events/multi"))[0].select_one(".faimi-agenda__speakers a") is None
+    multi.write("index.md", "# Home\n\n```{toctree}\nevents/multi\n```\n\n:::{people-list} pioneers\n:::\n")
+    again = multi.build()
+    assert again.read == ["index"] and "events/multi" in again.written
+    link = rows_of(again.html("events/multi"))[0].select_one(".faimi-agenda__speakers a")
+    assert link["href"] == "../../#people-pioneers"
+
+
 def test_affiliation_at_the_time_of_the_event(built) -> None:
     keynote = rows_of(built.html("events/multi"))[1]
     # The event's keynotes entry records her affiliation then; the registry has today's.
