@@ -356,6 +356,14 @@ def test_agenda_checks_name_file_and_line(event: Project, case: str) -> None:
     assert "Traceback" not in build.warnings + build.status
 
 
+@pytest.mark.parametrize("hours", ["", 'start: "22:00"\nend: "02:00"\n'])
+def test_an_event_without_hours_every_day_checks_only_what_it_knows(event: Project, hours: str) -> None:
+    facts = EVENT_YAML.replace('start: "09:00"\nend: "12:00"\n', "")
+    event.write("events/test.yaml", facts.replace("date: 2025-06-30", f"date: 2025-06-30\nend_date: 2025-07-02\n{hours}"))
+    event.write("events/test.agenda.yaml", 'days:\n  - date: 2025-07-01\n    items: [{start: "03:00", title: A}]\n')
+    assert event.build().warnings == ""
+
+
 def test_breaks_and_social_items_may_lie_outside_the_hours(event: Project) -> None:
     event.write("events/test.agenda.yaml", '- {start: "08:30", end: "09:00", kind: break, title: Arrival}\n'
                                            '- {start: "09:00", end: "12:00", title: A talk}\n'

@@ -119,7 +119,6 @@ def hours_problems(agenda: Agenda, event: Event, doc: YamlData, event_file: str)
         if item.kind in LOOSE_KINDS or item.kind == "session" or item.start is None:
             continue
         opens, closes = hours(event, day or event.day)
-        span = f"{opens or item.start:%H:%M}–{closes:%H:%M}" if closes else f"from {opens:%H:%M}"
         on = f" on {long_date(day)}" if day else ""
         if opens and item.start < opens:
             text = (f"{dotted(loc)}: this item starts at {item.start:%H:%M}, before the event starts "
@@ -129,6 +128,7 @@ def hours_problems(agenda: Agenda, event: Event, doc: YamlData, event_file: str)
                 text += (f"; times are on the 24-hour clock: {item.start:%H:%M} is {spoken(item.start)}; "
                          f"did you mean {later:%H:%M}?")
             else:
+                span = f"{opens:%H:%M}–{closes:%H:%M}" if closes else f"from {opens:%H:%M}"
                 text += f"; correct the item's time, or the event's hours ({span})"
             problems.append(doc.problem((*loc, "start"), text))
             continue
