@@ -39,6 +39,16 @@ html_show_sphinx = False
 html_favicon = "_static/favicon.svg"
 html_use_index = False  # the site has no index entries: no empty "Index" page
 
+#: The GitHub repository ("OWNER/NAME") whose files the "Edit" links open; the
+#: workflow passes its own (``github.repository``), so a fork links to itself.
+faimi_repository = os.environ.get("FAIMI_REPOSITORY", "").strip() or "faimi-workshop/faimi-workshop.github.io"
+html_theme_options = {
+    "source_repository": f"https://github.com/{faimi_repository}/",
+    "source_branch": "main",
+    "source_directory": "",  # conf.py is at the repository's root
+    "top_of_page_buttons": ["edit"],
+}
+
 faimi_people_file = "people/people.yaml"
 smartquotes = False  # names and titles from the data are shown exactly as written
 faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build date

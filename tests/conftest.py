@@ -135,10 +135,11 @@ def copy_site(root: Path) -> Project:
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_site_variables() -> Iterator[None]:
-    """Builds see no FAIMI_TODAY or FAIMI_BASEURL of the shell that runs the tests."""
+    """Builds see no FAIMI_TODAY, FAIMI_BASEURL or FAIMI_REPOSITORY of the shell that runs the tests."""
     with pytest.MonkeyPatch.context() as env:
         env.delenv("FAIMI_TODAY", raising=False)
         env.delenv("FAIMI_BASEURL", raising=False)
+        env.delenv("FAIMI_REPOSITORY", raising=False)
         yield
 
 

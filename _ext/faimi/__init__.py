@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .agenda import setup_agenda
     from .buildday import setup_buildday
     from .calendar import setup_calendar
+    from .editlinks import setup_editlinks
     from .event_people import setup_event_people
     from .event_role import setup_event_role
     from .events import setup_events
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_wrapper_ids(app)
     setup_redirects(app)
     setup_publishing(app)
+    setup_editlinks(app)
     app.add_css_file("faimi.css")
     # Opt-in: the visitor's own time zone (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")
