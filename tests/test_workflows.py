@@ -424,3 +424,155 @@ def test_report_fails_when_the_link_check_did_not_run(tmp_path):
     result = run_report(tmp_path / "missing.json", tmp_path / "summary.md")
     assert result.returncode == 2
     assert "::error::" in result.stdout
+
+
+# ---------------------------------------------------------------- pull requests: annotations, artifact, summary
+
+MATCHER = ROOT / ".github" / "faimi-problem-matcher.json"
+WARNINGS_FILE = "_build/warnings.txt"
+
+
+def only_on_pull_requests(step: dict) -> bool:
+    """Runs on pull requests only, and also after a failed build or failed tests."""
+    condition = str(step.get("if", ""))
+    return "github.event_name == 'pull_request'" in condition and "!cancelled()" in condition
+
+
+def pr_build_job(site: dict) -> dict:
+    _, deploy = deploy_job(site)
+    needs = deploy["needs"]
+    return site["jobs"][needs if isinstance(needs, str) else needs[0]]
+
+
+def test_the_build_s_warnings_are_annotated_by_the_problem_matcher(site):
+    job = pr_build_job(site)
+    add = step_index(job, runs(f"echo \"::add-matcher::{MATCHER.relative_to(ROOT).as_posix()}\""))
+    build = step_index(job, runs("bash scripts/build.sh"))
+    venv = step_index(job, runs("source scripts/venv.sh site"))
+    assert 0 <= venv < add < build, "set up, then register the matcher, then build"
+    owners = [m["owner"] for m in json.loads(MATCHER.read_text(encoding="utf-8"))["problemMatcher"]]
+    remove = steps(job)[build + 1]
+    assert remove.get("if") == "${{ !cancelled() }}", "the matcher is removed even after a failed build"
+    for owner in owners:
+        assert f"::remove-matcher owner={owner}::" in remove["run"]
+    assert step_index(job, runs(".ci/run")) > build + 1, "the tests' output is not annotated"
+
+
+def test_the_build_names_the_repository_and_keeps_its_warnings(site):
+    job = pr_build_job(site)
+    build = steps(job)[step_index(job, runs("bash scripts/build.sh"))]
+    assert build["run"] == f"bash scripts/build.sh --warning-file {WARNINGS_FILE}"
+    assert build["env"]["FAIMI_REPOSITORY"] == "${{ github.repository }}"
+
+
+def test_pull_requests_get_the_built_site_as_an_artifact(site):
+    job = pr_build_job(site)
+    upload = step_index(job, uses("actions/upload-artifact"))
+    assert upload > step_index(job, runs("bash scripts/build.sh"))
+    step = steps(job)[upload]
+    assert only_on_pull_requests(step)
+    assert step["with"]["path"] == "_build/site"
+    assert step["with"]["if-no-files-found"] == "error"
+    assert step.get("id"), "the summary needs the upload's artifact-url output"
+
+
+def test_pull_requests_get_a_summary_with_the_artifact_link(site):
+    job = pr_build_job(site)
+    upload = steps(job)[step_index(job, uses("actions/upload-artifact"))]
+    summary_index = step_index(job, runs("scripts/pr_summary.py"))
+    assert summary_index > step_index(job, uses("actions/upload-artifact"))
+    summary = steps(job)[summary_index]
+    assert only_on_pull_requests(summary)
+    assert summary["env"]["ARTIFACT_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    command = summary["run"]
+    assert '--artifact-url "$ARTIFACT_URL"' in command
+    assert f"--warnings {WARNINGS_FILE}" in command and "--site _build/site" in command
+
+    # The base to compare with: main checked out (no credentials kept) and built there.
+    base = re.search(r"--base (\S+)", command).group(1)
+    checkout = next(s for s in steps(job) if action(s) == "actions/checkout" and s.get("with", {}).get("ref"))
+    assert checkout["with"]["ref"] == "${{ github.base_ref }}"
+    assert only_on_pull_requests(checkout)
+    base_build = next(s for s in steps(job) if "sphinx" in s.get("run", "") and s.get("working-directory"))
+    assert base_build["working-directory"] == checkout["with"]["path"]
+    assert base_build.get("continue-on-error") is True and only_on_pull_requests(base_build)
+    built_into = Path(base_build["working-directory"], base_build["run"].split()[-1])
+    assert built_into.resolve() == (Path.cwd() / base).resolve(), "main is built where the summary looks"
+
+
+# ---------------------------------------------------------------- pr_summary.py
+
+SUMMARY_SCRIPT = ROOT / "scripts" / "pr_summary.py"
+
+
+def write_site(folder: Path, pages: dict[str, str]) -> Path:
+    for relpath, text in pages.items():
+        path = folder / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def run_summary(tmp_path: Path, *args: str) -> str:
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, str(SUMMARY_SCRIPT), *args],
+        cwd=tmp_path, env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return summary.read_text(encoding="utf-8")
+
+
+def test_summary_lists_warnings_changed_pages_and_the_artifact(tmp_path: Path):
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "x.yaml").write_text("kind: x\n", encoding="utf-8")
+    base = write_site(tmp_path / "main", {"index.html": "home", "events/x/index.html": "old",
+                                          "events/gone/index.html": "gone", "_static/a.css": "a"})
+    site = write_site(tmp_path / "site", {"index.html": "home", "events/x/index.html": "new",
+                                          "events/y/index.html": "added", "_static/a.css": "b"})
+    warnings = tmp_path / "warnings.txt"
+    warnings.write_text(
+        f"{tmp_path}/events/x.yaml:3: WARNING: timezone: 'CET' is not an IANA time zone name [faimi.event]\n"
+        "WARNING: unsupported theme option 'x' given\n"
+        "reading sources... [100%] index\n",
+        encoding="utf-8",
+    )
+    text = run_summary(tmp_path, "--site", "site", "--base", "main", "--warnings", "warnings.txt",
+                       "--artifact-url", "https://github.com/o/r/actions/runs/1/artifacts/2")
+    assert "[Download the built site](https://github.com/o/r/actions/runs/1/artifacts/2)" in text
+    assert "### Warnings: 2" in text
+    assert "| events/x.yaml | 3 | timezone: 'CET' is not an IANA time zone name |" in text
+    assert "|  |  | unsupported theme option 'x' given |" in text
+    assert "- added: `/events/y/`" in text
+    assert "- changed: `/events/x/`" in text
+    assert "- removed: `/events/gone/`" in text
+    assert "`/`" not in text and "a.css" not in text  # same home page; not a page
+
+
+def test_summary_of_a_clean_build_without_a_base(tmp_path: Path):
+    write_site(tmp_path / "site", {"index.html": "home"})
+    (tmp_path / "warnings.txt").write_text("", encoding="utf-8")
+    text = run_summary(tmp_path, "--site", "site", "--base", "missing", "--warnings", "warnings.txt",
+                       "--artifact-url", "")
+    assert "### Warnings: 0" in text and "None: the build is clean." in text
+    assert "main's build was not available" in text
+    assert "was not uploaded" in text
+
+
+def test_two_builds_of_the_same_site_differ_only_where_the_data_changed(tmp_path: Path):
+    """The summary compares built pages: a build must be the same from run to run."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import pr_summary
+
+    from conftest import copy_site
+
+    first = copy_site(tmp_path / "a").build()
+    second_project = copy_site(tmp_path / "b")
+    assert pr_summary.changed_pages(Path(first.app.outdir), Path(second_project.build().app.outdir)) == {
+        "added": [], "changed": [], "removed": []}
+    event = "events/2026-miccai-workshop.yaml"
+    second_project.write(event, second_project.read(event).replace("Strasbourg, France", "Strasbourg (France)"))
+    changes = pr_summary.changed_pages(Path(first.app.outdir), Path(second_project.build(outdir="again").app.outdir))
+    assert "/events/2026-miccai-workshop/" in changes["changed"]
+    assert "/events/2025-london-symposium/" not in changes["changed"]
