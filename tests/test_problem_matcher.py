@@ -62,6 +62,13 @@ description: An example workshop.
 date: 2027-09-01
 timezone: CET
 mode: online
+mode: hybrid
+organisers: [ada-exampel]
+"""
+BROKEN_YAML = """\
+kind: tutorial
+description: A tutorial: an example.
+date: 2027-10-01
 """
 BROKEN_PERSON = """\
   ada-example:
@@ -88,6 +95,11 @@ EXPECTED = [
      "'myst' cross-reference target not found: '2027-programme.md'"),
     ("conf.py", 'faimi_redirects["/2027-example/"]',
      "faimi_redirects: the old URL '/2027-example/' redirects to 'events/2027-example-symposum'"),
+    ("events/2027-example-workshop.yaml", "organisers:", "organisers[0]: 'ada-exampel' is not a person"),
+    ("events/2027-example-workshop.yaml", "mode: hybrid",
+     "duplicate key 'mode': it is already given on line 5"),
+    ("events/2027-example-tutorial.yaml", "description: A tutorial",
+     "this is not valid YAML: mapping values are not allowed"),
     (None, None, "unsupported theme option 'sidebar_hide_nam' given"),
 ]
 
@@ -106,6 +118,9 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     project.write("events/2027-example-workshop.yaml", BROKEN_ZONE)
     project.write("events/2027-example-workshop.md",
                   "# Example workshop\n\n:::{event-summary} 2027-example-workshop.yaml\n:::\n")
+    project.write("events/2027-example-tutorial.yaml", BROKEN_YAML)
+    project.write("events/2027-example-tutorial.md",
+                  "# Example tutorial\n\n:::{event-summary} 2027-example-tutorial.yaml\n:::\n")
     people = project.read("people/people.yaml")
     project.write("people/people.yaml", people.replace("\npeople:\n", "\npeople:\n" + BROKEN_PERSON, 1))
     assert "ada-example" in project.read("people/people.yaml")
@@ -134,7 +149,7 @@ def test_every_real_warning_becomes_an_annotation_at_its_file_and_line(broken):
         assert (annotation.file, annotation.line) == (file, line), annotation
         assert annotation.message.startswith(message), annotation
         assert annotation.severity == "warning"
-        assert not annotation.message.endswith("]"), "the [type.subtype] goes to code"
+        assert not annotation.message.endswith(f"[{annotation.code}]"), "the [type.subtype] goes to code"
     codes = {a.code for a in found}
     assert {"faimi.people", "faimi.event", "faimi.agenda", "faimi.redirect",
             "myst.directive_unknown", "myst.xref_missing"} <= codes
