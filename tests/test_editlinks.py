@@ -48,7 +48,7 @@ def test_every_page_links_to_its_own_source_for_editing(built: Build):
         path = repo_path(links[0]["href"])
         assert path == Path(built.app.env.doc2path(docname)).relative_to(built.app.srcdir).as_posix()
         assert (ROOT / path).is_file(), f"{docname}: {path} is not a file of the repository"
-        assert links[0].select_one(".visually-hidden").get_text() == "Edit this page"
+        assert links[0].get_text(strip=True) == "Edit this page on GitHub"
 
 
 def test_every_data_link_opens_an_existing_data_file(built: Build):
