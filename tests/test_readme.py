@@ -57,3 +57,23 @@ def test_the_person_example_is_a_valid_entry(site: Project) -> None:
     photo = re.search(r"src: (\S+?)[,}]", entry)[1]
     site.write_bytes(f"people/{photo}", b"a photo")
     assert site.build().warnings == ""
+
+
+def test_the_programme_example_builds_as_documented(site: Project) -> None:
+    (_, event), _, _ = examples("Add or change an event")
+    (_, programme), (_, papers), (_, page) = examples("An event's programme: keynotes, papers, awards, materials, topics")
+    facts = "\n".join(line for line in event.splitlines() if not line.startswith("keynotes:")) + "\n" + programme
+    slug = "2027-copenhagen-symposium"
+    site.write(f"events/{slug}.yaml", facts)
+    site.write(f"events/{slug}.papers.yaml", papers)
+    site.write(f"events/{slug}.md", f"# Copenhagen\n\n:::{{event-summary}} {slug}.yaml\n:::\n\n"
+               + page.replace("2025-miccai-workshop.papers.yaml", f"{slug}.papers.yaml").replace(":presentation: oral\n", ""))
+    for path in re.findall(r"(?:src|file): ([\w/.-]+)", programme):
+        site.write_bytes(f"events/{path}", b"a file")
+    build = site.build(faimi_today="2027-01-01")
+    assert build.warnings == ""
+    html = build.html(f"events/{slug}")
+    assert html.select_one(".faimi-keynote__title").get_text() == "Towards Equitable Image-Based Medicine"
+    assert html.select_one(".faimi-award__winner a")["href"] == "#paper-ozbulak-frame-sampling"
+    assert html.select_one(".faimi-paper__authors").get_text() == "Utku Ozbulak, et al."
+    assert len(html.select("ul.faimi-materials > li")) == 2 and len(html.select("ul.faimi-topics > li")) == 1

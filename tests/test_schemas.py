@@ -20,7 +20,10 @@ DATA_FILES = sorted(
 def schema_for(path: Path) -> str:
     if path.name == "people.yaml":
         return "people.schema.json"
-    return "agenda.schema.json" if path.name.endswith(".agenda.yaml") else "event.schema.json"
+    for kind in ("agenda", "papers"):
+        if path.name.endswith(f".{kind}.yaml"):
+            return f"{kind}.schema.json"
+    return "event.schema.json"
 
 
 @pytest.mark.parametrize("name", SCHEMAS)
@@ -58,3 +61,19 @@ def test_schema_rejects_what_the_build_rejects() -> None:
         {"kind": "session", "title": "S", "chairs": ["ben-glocker"], "items": [{"start": "09:00", "title": "A"}]}]}]}
     assert validator.is_valid(days)
     assert not validator.is_valid({"days": [{"date": "2026-06-01"}]})  # a day without items
+
+
+def test_papers_and_programme_schemas_reject_what_the_build_rejects() -> None:
+    papers = Draft202012Validator(json.loads((ROOT / "schemas" / "papers.schema.json").read_text(encoding="utf-8")))
+    assert papers.is_valid([{"title": "A", "authors": ["ben-glocker", {"name": "X"}], "et_al": True,
+                             "presentation": "oral", "links": {"code": "https://example.org/"}}])
+    assert not papers.is_valid([{"title": "A", "authors": ["ben-glocker"], "presentation": "talk"}])
+    assert not papers.is_valid([{"title": "A"}])
+    event = Draft202012Validator(json.loads((ROOT / "schemas" / "event.schema.json").read_text(encoding="utf-8")))
+    base = {"kind": "workshop", "description": "A.", "date": "2025-09-23", "timezone": "Asia/Seoul", "mode": "online"}
+    assert event.is_valid({**base, "keynotes": ["ben-glocker", {"id": "tal-arbel", "title": "T", "photo": {
+        "src": "images/x/tal.jpg", "alt": "Tal"}}], "topics": ["Bias"], "materials": [{"title": "S", "file": "m/s.pdf"}],
+        "awards": [{"id": "best-oral", "name": "Best", "winners": [{"paper": "p"}, "ben-glocker"]}]})
+    assert not event.is_valid({**base, "keynotes": [{"id": "tal-arbel", "photo": {"src": "../x.jpg", "alt": "T"}}]})
+    assert not event.is_valid({**base, "materials": [{"title": "S", "file": "/etc/passwd"}]})
+    assert not event.is_valid({**base, "awards": [{"id": "Best Oral", "name": "Best"}]})

@@ -1,4 +1,4 @@
-"""The FAIMI site's Sphinx extension: people, events and agendas from YAML data."""
+"""The FAIMI site's Sphinx extension: people, events, agendas and programmes from YAML data."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 #: whose meaning is the code itself, so any change to the code starts a fresh environment
 #: and every page is read and written again; a forgotten bump can never leave stale
 #: pages or unpickle objects of an older class.
-ENV_VERSION = 2
+ENV_VERSION = 3  # 3: events hold keynotes with talks, awards, materials, topics
 
 
 def env_version() -> int:
@@ -39,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Imported here: the package itself must import without Sphinx, for the data layer
     # (models, loading, checks) and the check command.
     from .agenda import setup_agenda
+    from .awards import setup_awards
     from .buildday import setup_buildday
     from .calendar import setup_calendar
     from .editlinks import setup_editlinks
@@ -47,13 +48,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .events import setup_events
     from .group_links import setup_group_links
     from .important_dates import setup_important_dates
+    from .keynotes import setup_keynotes
     from .jsonld import setup_jsonld
     from .listing import setup_listing
+    from .materials import setup_materials
     from .nodes import setup_nodes
+    from .papers import setup_papers
     from .people_list import setup_people_list
     from .publishing import setup_publishing
     from .redirects import setup_redirects
     from .registry import setup_registry
+    from .topics import setup_topics
     from .wrapper_ids import setup_wrapper_ids
 
     app.connect("builder-inited", _plain_mailto)
@@ -66,6 +71,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_agenda(app)
     setup_event_people(app)
     setup_event_role(app)
+    setup_papers(app)
+    setup_awards(app)
+    setup_keynotes(app)
+    setup_materials(app)
+    setup_topics(app)
     setup_listing(app)
     setup_important_dates(app)
     setup_jsonld(app)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel, BeforeValidator, ConfigDict, WithJsonSchema, Field, ValidationInfo, field_validator, model_validator,
-)
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema, Field, ValidationInfo, field_validator, model_validator
 
 from .fields import WebUrl
+from .model_base import Link, Strict
+from .programme_model import Award, Keynote, Material
 from .speakers import PersonRef
 from .timefmt import AOE, Clock, Zone, localize
 
@@ -38,16 +38,8 @@ Contact = Annotated[
                     "examples": ["someone@example.org"]}),
 ]
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Link(_Strict):
-    """Something with a name and, usually, a web page: a conference, a journal."""
-
-    name: str = Field(min_length=1, examples=["MICCAI 2025"])
-    url: WebUrl | None = Field(default=None, examples=["https://conferences.miccai.org/2025/en/"])
+#: The base of the models (``Strict``), under the name the other models import.
+_Strict = Strict
 
 
 class Venue(_Strict):
@@ -105,12 +97,17 @@ class Event(_Strict):
     journal: Link | None = None
     organisers: list[PersonRef] = Field(default_factory=list, examples=[["ben-glocker"]])
     editors: list[PersonRef] = Field(default_factory=list, examples=[["veronika-cheplygina"]])
-    keynotes: list[PersonRef] = Field(default_factory=list, examples=[["judy-gichoya"]])
+    keynotes: list[Keynote] = Field(default_factory=list, examples=[["judy-gichoya"]])
     sponsors: list[Link] = Field(default_factory=list)
     submission: WebUrl | None = None
     recordings: WebUrl | None = None
     proceedings: WebUrl | None = None
     important_dates: ImportantDates | None = None
+    topics: list[Annotated[str, StringConstraints(min_length=1)]] = Field(
+        default_factory=list, examples=[["Assessment of bias in machine learning for medical imaging"]]
+    )
+    awards: list[Award] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

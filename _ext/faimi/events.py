@@ -27,6 +27,7 @@ from .datafiles import load_model
 from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
 from .people_list import byline
+from .programme_files import check_programme
 from .registry import Registry, note_registry_dependency, registry
 from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
@@ -212,13 +213,14 @@ class EventSummary(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         note_registry_dependency(self.env)
-        event, _ = load_model(
+        event, doc = load_model(
             self, self.arguments[0], Event, "event", context={"registry": registry(self.env)}
         )
-        if event is None:
+        if event is None or doc is None:
             self.env.temp_data[_INVALID] = True  # reported already: dependents stay quiet
             return []
         shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
+        check_programme(self.env, event, doc, shown)
         events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event)
         return [summary_box(summary_rows(event, self.env.docname, self.env))]
 

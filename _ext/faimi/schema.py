@@ -19,12 +19,14 @@ from pydantic import BaseModel
 
 from .agenda_model import Agenda
 from .event_model import Event
+from .papers_model import Papers
 from .registry_model import PeopleFile
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "people.schema.json": (PeopleFile, "The FAIMI people registry (people/people.yaml)"),
     "event.schema.json": (Event, "The facts of one FAIMI event (events/<slug>.yaml)"),
     "agenda.schema.json": (Agenda, "The agenda of one FAIMI event (events/<slug>.agenda.yaml)"),
+    "papers.schema.json": (Papers, "The accepted papers of one FAIMI event (events/<slug>.papers.yaml)"),
 }
 
 
