@@ -15,6 +15,7 @@ from pydantic import AfterValidator, Field, ValidationInfo, WithJsonSchema, mode
 from .fields import Identifier, WebUrl
 from .model_base import Link, Strict
 from .speakers import PersonRef
+from .yamldata import shorten
 
 _PATH = re.compile(r"^[\w-][\w.-]*(/[\w-][\w.-]*)*$")
 _IMAGE = re.compile(r"\.(jpg|jpeg|png)$")
@@ -24,7 +25,7 @@ def check_events_path(value: str) -> str:
     """A file under ``events/``, named by a plain relative path."""
     if not _PATH.fullmatch(value):
         raise ValueError(
-            f"'{value}' is not a file's path: give the path from the folder of the event's file "
+            f"'{shorten(value)}' is not a file's path: give the path from the folder of the event's file "
             "(events/), without '..', spaces or a leading '/', e.g. materials/2025-miccai-tutorial/slides.pdf"
         )
     return value
@@ -34,7 +35,7 @@ def check_image_path(value: str) -> str:
     """A JPEG or PNG file under ``events/``."""
     check_events_path(value)
     if not _IMAGE.search(value):
-        raise ValueError(f"'{value}' is not a photo: give a .jpg or .png file, e.g. images/2025-miccai-workshop/a.jpg")
+        raise ValueError(f"'{shorten(value)}' is not a photo: give a .jpg or .png file, e.g. images/2025-miccai-workshop/a.jpg")
     return value
 
 
