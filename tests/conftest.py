@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import functools
 import multiprocessing
 import os
@@ -282,6 +283,137 @@ def archive(mini: Project) -> Project:
     )
     mini.write("index.md", "# Home\n\n:::{next-up}\n:::\n\n```{toctree}\nevents/index\n```\n")
     return mini
+
+
+# -- An event's programme (papers, awards, keynotes, materials, topics) ----------------
+
+#: A 1x1 PNG image.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+PROGRAMME_YAML = EVENT_YAML + """\
+keynotes:
+  - id: alan-turing
+    affiliation: University of Cambridge
+    label: Opening Keynote
+    title: Can Machines Be Fair?
+    abstract: >-
+      A first paragraph about the talk.
+
+      A second paragraph.
+    bio: Alan worked on computing machinery.
+    photo: {src: images/test/alan.png, alt: Alan Turing at the blackboard}
+  - name: Grace Hopper
+    affiliation: Navy Lab
+awards:
+  - id: best-oral
+    name: Best Oral Presentation Award
+    sponsor: {name: Example Foundation, url: https://example.org/foundation}
+    winners:
+      - paper: fair-sampling
+        photo: {src: images/test/winner.png, alt: The first author holding the prize}
+  - id: horizon
+    name: Horizon Award
+    winners:
+      - {id: ada-lovelace, affiliation: Babbage Lab}
+      - {name: Emmy Noether, affiliation: Göttingen}
+    photo: {src: images/test/group.png, alt: All winners on stage}
+materials:
+  - title: Slides with notes
+    file: materials/test/slides.pdf
+  - title: Notebook
+    file: materials/test/notebook.ipynb
+  - title: Recording
+    url: https://www.youtube.com/watch?v=abc
+topics:
+  - Bias in segmentation
+  - Fair evaluation
+"""
+
+PAPERS_YAML = """\
+- id: fair-sampling
+  title: "Revisiting Frame Sampling: A Study"
+  authors: [Utku Example]
+  et_al: true
+  presentation: oral
+  links: {paper: "https://doi.org/10.1/x", code: https://example.org/code}
+- title: Fairness Without Labels
+  authors: [ada-lovelace, alan-turing, {name: Grace Hopper}]
+  presentation: poster
+- title: An Unpresented Paper
+  authors: [ada-lovelace]
+"""
+
+PROGRAMME_PAGE = """\
+# Test workshop
+
+:::{event-summary} test.yaml
+:::
+
+## Keynotes
+
+:::{keynotes}
+:::
+
+## Topics
+
+:::{topics}
+:::
+
+## Awards
+
+:::{awards}
+:::
+
+## Papers
+
+:::{papers} test.papers.yaml
+:::
+
+## Orals only
+
+:::{papers}
+:presentation: oral
+:::
+
+## Materials
+
+:::{materials}
+:::
+"""
+
+
+def write_programme(
+    project: Project, slug: str, page: str = PROGRAMME_PAGE, people: dict[str, str] | None = None,
+    files: str = "",
+) -> None:
+    """An event ``slug`` that shows every part of a programme (its facts are EVENT_YAML's).
+
+    ``people`` renames the registry ids of the small project's registry (for another
+    registry); the event's photos and downloads are in ``images/<files>/`` and
+    ``materials/<files>/`` (default: ``slug``).
+    """
+    files = files or slug
+    facts, papers = PROGRAMME_YAML.replace("/test/", f"/{files}/"), PAPERS_YAML
+    for old, new in (people or {}).items():
+        facts, papers = facts.replace(old, new), papers.replace(old, new)
+    project.write(f"events/{slug}.yaml", facts)
+    project.write(f"events/{slug}.papers.yaml", papers)
+    project.write(f"events/{slug}.md", page.replace("test.yaml", f"{slug}.yaml").replace(
+        "test.papers.yaml", f"{slug}.papers.yaml"))
+    for name in ("alan", "winner", "group"):
+        project.write_bytes(f"events/images/{files}/{name}.png", PNG)
+    project.write_bytes(f"events/materials/{files}/slides.pdf", b"%PDF-1.4\n" + b"x" * 2400)
+    project.write(f"events/materials/{files}/notebook.ipynb", '{"cells": []}\n')
+
+
+@pytest.fixture
+def programme(event: Project) -> Project:
+    """The small event (events/test) with a programme: papers, awards, keynotes, materials, topics."""
+    write_programme(event, "test", PROGRAMME_PAGE.replace("## Orals only\n\n:::{papers}\n:presentation: oral\n:::\n\n", ""))
+    return event
+
 
 
 # -- The built site in Debian's Chromium ---------------------------------------------

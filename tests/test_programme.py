@@ -2,124 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 
 import pytest
 from docutils import nodes
 
-from conftest import EVENT_YAML, Build, Project
-
-#: A 1x1 PNG image.
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
-)
-
-PROGRAMME_YAML = EVENT_YAML + """\
-keynotes:
-  - id: alan-turing
-    affiliation: University of Cambridge
-    label: Opening Keynote
-    title: Can Machines Be Fair?
-    abstract: >-
-      A first paragraph about the talk.
-
-      A second paragraph.
-    bio: Alan worked on computing machinery.
-    photo: {src: images/test/alan.png, alt: Alan Turing at the blackboard}
-  - name: Grace Hopper
-    affiliation: Navy Lab
-awards:
-  - id: best-oral
-    name: Best Oral Presentation Award
-    sponsor: {name: Example Foundation, url: https://example.org/foundation}
-    winners:
-      - paper: fair-sampling
-        photo: {src: images/test/winner.png, alt: The first author holding the prize}
-  - id: horizon
-    name: Horizon Award
-    winners:
-      - {id: ada-lovelace, affiliation: Babbage Lab}
-      - {name: Emmy Noether, affiliation: Göttingen}
-    photo: {src: images/test/group.png, alt: All winners on stage}
-materials:
-  - title: Slides with notes
-    file: materials/test/slides.pdf
-  - title: Notebook
-    file: materials/test/notebook.ipynb
-  - title: Recording
-    url: https://www.youtube.com/watch?v=abc
-topics:
-  - Bias in segmentation
-  - Fair evaluation
-"""
-
-PAPERS_YAML = """\
-- id: fair-sampling
-  title: "Revisiting Frame Sampling: A Study"
-  authors: [{name: Utku Example}]
-  et_al: true
-  presentation: oral
-  links: {paper: "https://doi.org/10.1/x", code: https://example.org/code}
-- title: Fairness Without Labels
-  authors: [ada-lovelace, alan-turing, {name: Grace Hopper}]
-  presentation: poster
-- title: An Unpresented Paper
-  authors: [ada-lovelace]
-"""
-
-PAGE = """\
-# Test workshop
-
-:::{event-summary} test.yaml
-:::
-
-## Keynotes
-
-:::{keynotes}
-:::
-
-## Topics
-
-:::{topics}
-:::
-
-## Awards
-
-:::{awards}
-:::
-
-## Papers
-
-:::{papers} test.papers.yaml
-:::
-
-## Orals only
-
-:::{papers}
-:presentation: oral
-:::
-
-## Materials
-
-:::{materials}
-:::
-"""
-
-
-@pytest.fixture
-def programme(event: Project) -> Project:
-    """The small event with a programme: papers, awards, keynotes, materials, topics."""
-    event.write("events/test.yaml", PROGRAMME_YAML)
-    event.write("events/test.papers.yaml", PAPERS_YAML)
-    event.write("events/test.md", PAGE.replace("## Orals only\n\n:::{papers}\n:presentation: oral\n:::\n\n", ""))
-    for name in ("alan", "winner", "group"):
-        event.write_bytes(f"events/images/test/{name}.png", PNG)
-    event.write_bytes("events/materials/test/slides.pdf", b"%PDF-1.4\n" + b"x" * 2400)
-    event.write("events/materials/test/notebook.ipynb", '{"cells": []}\n')
-    return event
-
+from conftest import EVENT_YAML, PAPERS_YAML, PROGRAMME_PAGE as PAGE, PROGRAMME_YAML, PNG, Build, Project, write_programme
 
 def page(build: Build):
     assert build.warnings == "", build.warnings
@@ -395,13 +284,12 @@ def test_editing_a_programme_file_rereads_the_event_page(programme: Project) -> 
 
 
 def test_parallel_build_equals_serial_build(programme: Project) -> None:
-    # Enough event pages for Sphinx to read them in parallel.
+    # Enough event pages for Sphinx to read them in parallel. They share their photos: Sphinx
+    # names the copies of two photos with one file name (alan.png, alan1.png) in the order
+    # it reads the pages, which a parallel build does not keep.
     names = [f"test{i}" for i in range(6)]
     for name in names:
-        programme.write(f"events/{name}.yaml", PROGRAMME_YAML)
-        programme.write(f"events/{name}.papers.yaml", PAPERS_YAML)
-        programme.write(f"events/{name}.md", PAGE.replace("test.yaml", f"{name}.yaml").replace(
-            "test.papers.yaml", f"{name}.papers.yaml"))
+        write_programme(programme, name, files="test")
     programme.write("index.md", "# Home\n\n```{toctree}\n" + "\n".join(f"events/{n}" for n in ["test", *names]) + "\n```\n")
     serial = programme.build(outdir="serial")
     parallel = programme.build(outdir="parallel", parallel=2)

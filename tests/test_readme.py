@@ -60,7 +60,7 @@ def test_the_person_example_is_a_valid_entry(site: Project) -> None:
 
 
 def test_the_programme_example_builds_as_documented(site: Project) -> None:
-    (_, event), _, _ = examples("Add or change an event")
+    event = examples("Add or change an event")[0][1]
     (_, programme), (_, papers), (_, page) = examples("An event's programme: keynotes, papers, awards, materials, topics")
     facts = "\n".join(line for line in event.splitlines() if not line.startswith("keynotes:")) + "\n" + programme
     slug = "2027-copenhagen-symposium"

@@ -8,7 +8,6 @@ reported at the agenda's line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .agenda_checks import entries
 from .agenda_model import Agenda, ItemLinks
+from .papers_model import slug
 from .registry import Registry
 from .report import report
 from .speakers import PersonRef
@@ -45,11 +45,6 @@ class _Paper(BaseModel):
     links: ItemLinks | None = None
 
 
-def paper_id(title: str) -> str:
-    """The id a paper has when its entry gives none: its title as lower-case words and hyphens."""
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
-
-
 def papers_file(agenda_file: str) -> str:
     """``2025-x.agenda.yaml`` -> ``2025-x.papers.yaml``."""
     stem = agenda_file.removesuffix(".yaml").removesuffix(".yml").removesuffix(".agenda")
@@ -66,7 +61,8 @@ def read_papers(path: Path, shown: str, people: Registry) -> dict[str, PaperFact
         except ValidationError:
             continue
         links = paper.links.model_dump(exclude_none=True) if paper.links else {}
-        found[paper.id or paper_id(paper.title)] = PaperFacts(paper.title, paper.authors, paper.et_al, links)
+        # The id the papers directive anchors it by (papers_model.Paper.key).
+        found[paper.id or slug(paper.title)] = PaperFacts(paper.title, paper.authors, paper.et_al, links)
     return found
 
 

@@ -71,7 +71,7 @@ class Keynote(PersonRef):
 
 
 #: The fields of a winner that name a person.
-_PERSON_FIELDS = ("id", "name", "affiliation", "homepage", "role")
+_PERSON_FIELDS = ("id", "name", "affiliation", "homepage", "role", "group")
 
 
 class AwardWinner(PersonRef):
@@ -84,7 +84,7 @@ class AwardWinner(PersonRef):
     def _known(self, info: ValidationInfo) -> AwardWinner:
         """A paper, or a person checked as every person reference is (replaces PersonRef's check)."""
         if self.paper is None:
-            if self.id is None and self.name is None:
+            if self.id is None and self.name is None and self.group is None:
                 raise ValueError(
                     "a winner is a paper of the event or a person: give paper: (an id of the papers "
                     "file), a registry id or a name, e.g. {paper: ozbulak-frame-sampling} or "
