@@ -345,6 +345,8 @@ PAPERS_YAML = """\
   authors: [ada-lovelace]
 """
 
+#: The second papers list of PROGRAMME_PAGE: the orals again.
+ORALS_ONLY = "## Orals only\n\n:::{papers}\n:presentation: oral\n:::\n\n"
 PROGRAMME_PAGE = """\
 # Test workshop
 
@@ -411,7 +413,7 @@ def write_programme(
 @pytest.fixture
 def programme(event: Project) -> Project:
     """The small event (events/test) with a programme: papers, awards, keynotes, materials, topics."""
-    write_programme(event, "test", PROGRAMME_PAGE.replace("## Orals only\n\n:::{papers}\n:presentation: oral\n:::\n\n", ""))
+    write_programme(event, "test", PROGRAMME_PAGE.replace(ORALS_ONLY, ""))
     return event
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 
-from conftest import EVENT_YAML, PAPERS_YAML, PROGRAMME_PAGE as PAGE, PROGRAMME_YAML, PNG, Build, Project, write_programme
+from conftest import (
+    EVENT_YAML, PAPERS_YAML, PNG, PROGRAMME_PAGE as PAGE, PROGRAMME_YAML, Build, Project, write_programme,
+)
 
 def page(build: Build):
     assert build.warnings == "", build.warnings
@@ -40,7 +42,8 @@ def test_papers_have_stable_anchors_authors_and_facts(programme: Project) -> Non
 
 
 def test_papers_filtered_by_presentation(programme: Project) -> None:
-    programme.write("events/test.md", PAGE.replace(":::{papers} test.papers.yaml\n:::\n", ":::{papers}\n:presentation: poster\n:::\n"))
+    posters = ":::{papers}\n:presentation: poster\n:::\n"
+    programme.write("events/test.md", PAGE.replace(":::{papers} test.papers.yaml\n:::\n", posters))
     html = page(programme.build())
     lists = html.select("ul.faimi-papers")
     assert [[t.get_text() for t in ul.select(".faimi-paper__title")] for ul in lists] == [
@@ -48,7 +51,8 @@ def test_papers_filtered_by_presentation(programme: Project) -> None:
 
 
 def test_a_papers_file_with_one_id_twice_is_reported_at_the_line(programme: Project) -> None:
-    programme.write("events/test.papers.yaml", PAPERS_YAML + "- title: Fairness without labels!\n  authors: [ada-lovelace]\n")
+    again = "- title: Fairness without labels!\n  authors: [ada-lovelace]\n"
+    programme.write("events/test.papers.yaml", PAPERS_YAML + again)
     build = programme.build()
     assert build.warnings.startswith(
         "events/test.papers.yaml:12: WARNING: [3]: this paper gets the id (from its title) 'fairness-without-labels' "
@@ -97,6 +101,15 @@ def test_awards_list_paper_and_person_winners(programme: Project) -> None:
     # The affiliation at the time of the event, not the registry's.
     assert [li.p.get_text() for li in people] == ["Ada Lovelace, Babbage Lab", "Emmy Noether, Göttingen"]
     assert horizon.find("img", class_="faimi-award__photo")["alt"] == "All winners on stage"
+
+
+def test_a_winner_named_by_id_shows_the_affiliation_the_event_records(programme: Project) -> None:
+    # Alan Turing is a keynote of the event, from the University of Cambridge then.
+    programme.write("events/test.yaml", PROGRAMME_YAML.replace(
+        "      - {id: ada-lovelace, affiliation: Babbage Lab}\n", "      - alan-turing\n      - group: pioneers\n"))
+    html = page(programme.build())
+    assert [li.p.get_text() for li in html.select("li.faimi-award__winner--person")] == [
+        "Alan Turing, University of Cambridge", "Pioneers", "Emmy Noether, Göttingen"]
 
 
 def test_one_award_by_id_and_an_unknown_id(programme: Project) -> None:
@@ -290,7 +303,8 @@ def test_parallel_build_equals_serial_build(programme: Project) -> None:
     names = [f"test{i}" for i in range(6)]
     for name in names:
         write_programme(programme, name, files="test")
-    programme.write("index.md", "# Home\n\n```{toctree}\n" + "\n".join(f"events/{n}" for n in ["test", *names]) + "\n```\n")
+    toctree = "\n".join(f"events/{n}" for n in ["test", *names])
+    programme.write("index.md", f"# Home\n\n```{{toctree}}\n{toctree}\n```\n")
     serial = programme.build(outdir="serial")
     parallel = programme.build(outdir="parallel", parallel=2)
     assert serial.warnings == parallel.warnings == ""

@@ -9,7 +9,8 @@
 All the event's awards, or the one whose id is given (so that the page's prose about
 an award, such as its criteria, can sit next to it). A winning paper links to the
 paper's entry in the event's papers (a cross-reference, right in every builder); a
-winning person shows with the affiliation they had then.
+winning person shows with the affiliation they had then (given on the winner, or on the
+event's own entry for them, else the registry's).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .programme_files import quiet_papers
 from .programme_model import Award, AwardWinner
 from .registry import Registry, note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
+from .speakers import at_the_time, occasion_of
 
 #: The width of a winner's photo and of an award's group photo, in CSS pixels.
 WINNER_PHOTO, GROUP_PHOTO = 96, 720
@@ -55,6 +57,7 @@ class AwardsDirective(SphinxDirective):
         people = registry(self.env)
         note_photo_dependencies(self.env, [w.id for a in awards for w in a.winners if w.id])
         papers = quiet_papers(self.env, record.source) if any(w.paper for a in awards for w in a.winners) else None
+        self.occasion = occasion_of(record.event.organisers, record.event.keynotes, record.event.editors)
         items = [self.award_item(award, record.source, papers, people) for award in awards]
         return [nodes.definition_list("", *items, classes=["faimi-awards", *self.options.get("class", [])])]
 
@@ -86,7 +89,7 @@ class AwardsDirective(SphinxDirective):
             if paper:
                 shown += [nodes.Text(", by "), *author_line(paper.authors, paper.et_al, people)]
         else:
-            person = winner.shown(people)
+            person = at_the_time(winner, self.occasion).shown(people)
             shown, registry_photo = person_nodes(person), person.photo
         classes = ["faimi-award__winner-photo"]
         photo = (event_image(self.env, facts_file, winner.photo, WINNER_PHOTO, classes) if winner.photo

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, StringConstraints, WithJsonSchema, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator,
+)
 
 from .fields import WebUrl
 from .model_base import Link, Strict

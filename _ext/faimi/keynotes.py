@@ -71,8 +71,9 @@ class KeynotesDirective(SphinxDirective):
         row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])
         for keynote in record.event.keynotes:
             person = keynote.shown(people)
-            photo = (event_image(self.env, record.source, keynote.photo, PHOTO_WIDTH, ["faimi-keynote__photo"])
-                     if keynote.photo else registry_image(self.env, person.photo, PHOTO_WIDTH, ["faimi-keynote__photo"]))
+            classes = ["faimi-keynote__photo"]
+            photo = (event_image(self.env, record.source, keynote.photo, PHOTO_WIDTH, classes) if keynote.photo
+                     else registry_image(self.env, person.photo, PHOTO_WIDTH, classes))
             body = create_component("card-body", ["sd-card-body"], children=card_body(keynote, person, photo))
             card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
                                              "faimi-keynote"], children=[body])

@@ -67,8 +67,9 @@ def paper_facts(paper: Paper, awards: Sequence[Award]) -> list[nodes.Node]:
     """How it was presented, what it won, and its links, one after the other."""
     facts: list[nodes.Node] = []
     if paper.presentation:
-        facts.append(nodes.inline("", PRESENTATION_TEXT[paper.presentation],
-                                  classes=["faimi-paper__presentation", f"faimi-paper__presentation--{paper.presentation}"]))
+        kind = paper.presentation
+        facts.append(nodes.inline("", PRESENTATION_TEXT[kind],
+                                  classes=["faimi-paper__presentation", f"faimi-paper__presentation--{kind}"]))
     facts += [nodes.inline("", f"Winner of the {a.name}", classes=["faimi-paper__award"]) for a in awards]
     links = paper.links.model_dump(exclude_none=True) if paper.links else {}
     facts += [external_link(LINK_TEXT[kind], url) for kind, url in links.items()]

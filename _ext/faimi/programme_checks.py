@@ -83,7 +83,7 @@ def _unknown_paper(paper: str, papers: Papers | None, papers_file: str) -> str |
         return None
     if not known:
         return (f"there is no paper '{paper}' in {papers_file}: that file has no papers, or is not there; "
-                "list the event's papers in it, each with an id, e.g. - {id: " + paper + ", title: ..., authors: [...]}")
+                f"list the event's papers in it, each with an id, e.g. - {{id: {paper}, title: ..., authors: [...]}}")
     close = difflib.get_close_matches(paper, list(known), n=1, cutoff=0.5)
     hint = f"did you mean '{close[0]}'?" if close else f"name a paper by its id there, e.g. paper: {next(iter(known))}"
     return f"there is no paper '{paper}' in {papers_file}; {hint}"

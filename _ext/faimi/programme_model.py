@@ -35,7 +35,9 @@ def check_image_path(value: str) -> str:
     """A JPEG or PNG file under ``events/``."""
     check_events_path(value)
     if not _IMAGE.search(value):
-        raise ValueError(f"'{shorten(value)}' is not a photo: give a .jpg or .png file, e.g. images/2025-miccai-workshop/a.jpg")
+        raise ValueError(
+            f"'{shorten(value)}' is not a photo: give a .jpg or .png file, e.g. images/2025-miccai-workshop/a.jpg"
+        )
     return value
 
 
