@@ -36,7 +36,7 @@ from .yamldata import YamlData, load_yaml
 COLUMNS = (("Time", 16), ("Speakers", 34), ("Title", 50))
 
 
-class Shown:
+class ShownTalk:
     """What the page shows of one agenda item or grouped talk: facts of the agenda, the
     event's papers file and the registry, merged (affiliations as at the event)."""
 
@@ -90,7 +90,7 @@ def role_line(label: str, refs: list[PersonRef], people: Registry, occasion: Map
                             *byline(shown), classes=["faimi-agenda__role"])]
 
 
-def speakers_cell(shown: Shown, item: AgendaItem, people: Registry, occasion: Mapping[str, PersonRef]) -> nodes.entry:
+def speakers_cell(shown: ShownTalk, item: AgendaItem, people: Registry, occasion: Mapping[str, PersonRef]) -> nodes.entry:
     content: list[nodes.Node] = []
     if shown.tbc_speakers:
         content.append(nodes.paragraph("", "", _muted("to be confirmed")))
@@ -117,7 +117,7 @@ def links_line(links: Mapping[str, str]) -> list[nodes.Node]:
     return [*out, nodes.Text(")")] if out else []
 
 
-def talk_body(shown: Shown, kind: str = "talk") -> list[nodes.Node]:
+def talk_body(shown: ShownTalk, kind: str = "talk") -> list[nodes.Node]:
     """Title (with its kind named), links, note and the abstract behind a summary."""
     if shown.to_be_confirmed:
         title: list[nodes.Node] = [_muted("to be confirmed")]
@@ -134,7 +134,7 @@ def talk_body(shown: Shown, kind: str = "talk") -> list[nodes.Node]:
     return out
 
 
-def grouped_talks(talks: list[Shown]) -> list[nodes.Node]:
+def grouped_talks(talks: list[ShownTalk]) -> list[nodes.Node]:
     """The talks that share the slot: title and speakers of each, in a list."""
     if not talks:
         return []
@@ -156,8 +156,8 @@ class Rows:
         self.event, self.day, self.people, self.papers = event, day, people, papers
         self.occasion = occasion_of(event.organisers, event.keynotes, event.editors)
 
-    def shown(self, talk: Talk) -> Shown:
-        return Shown(talk, self.people, self.occasion, self.papers)
+    def shown(self, talk: Talk) -> ShownTalk:
+        return ShownTalk(talk, self.people, self.occasion, self.papers)
 
     def rows(self, items: list[AgendaItem], in_session: bool = False) -> list[nodes.row]:
         out: list[nodes.row] = []
