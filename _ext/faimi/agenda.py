@@ -20,12 +20,13 @@ from sphinx.util.docutils import SphinxDirective
 
 from .agenda_checks import day_problems, hours_problems, keynote_problems, sequence_problems, session_problems
 from .agenda_model import KIND_LABELS, Agenda, AgendaItem, Talk
-from .agenda_papers import PaperFacts, papers_for
+from .agenda_papers import papers_for
 from .calendar import note_programme
 from .datafiles import load_model
 from .event_model import Event
 from .events import event_for, page_event
 from .nodes import collapsed, header, moment
+from .papers_model import Paper
 from .people_list import byline
 from .registry import Registry, note_registry_dependency, registry
 from .report import report
@@ -41,7 +42,7 @@ class ShownTalk:
     event's papers file and the registry, merged (affiliations as at the event)."""
 
     def __init__(self, talk: Talk, people: Registry, occasion: Mapping[str, PersonRef],
-                 papers: Mapping[str, PaperFacts]) -> None:
+                 papers: Mapping[str, Paper]) -> None:
         paper = papers.get(talk.paper) if talk.paper else None
         self.talk = talk
         self.title = talk.title or (paper.title if paper else "")
@@ -49,7 +50,7 @@ class ShownTalk:
         self.tbc_speakers = any(ref.id == TBC for ref in refs)
         self.people = [at_the_time(ref, occasion).shown(people) for ref in refs if ref.id != TBC]
         self.et_al = talk.et_al or bool(not talk.speakers and paper and paper.et_al)
-        links = paper.links if paper else {}
+        links = paper.links.model_dump(exclude_none=True) if paper and paper.links else {}
         self.links = {**links, **(talk.links.model_dump(exclude_none=True) if talk.links else {})}
 
     @property
@@ -151,7 +152,7 @@ def grouped_talks(talks: list[ShownTalk]) -> list[nodes.Node]:
 class Rows:
     """Turns the items of one day into table rows."""
 
-    def __init__(self, event: Event, day: dt.date, people: Registry, papers: Mapping[str, PaperFacts]) -> None:
+    def __init__(self, event: Event, day: dt.date, people: Registry, papers: Mapping[str, Paper]) -> None:
         assert event.timezone
         self.event, self.day, self.people, self.papers = event, day, people, papers
         self.occasion = occasion_of(event.organisers, event.keynotes, event.editors)
@@ -277,7 +278,9 @@ class AgendaDirective(SphinxDirective):
         agenda, doc = load_model(self, self.arguments[0], Agenda, "agenda", context={"registry": people})
         if agenda is None or doc is None:
             return []
-        papers = papers_for(self, self.arguments[0], agenda, doc, people)
+        record = page_event(self.env)
+        assert record is not None
+        papers = papers_for(self, record.source, agenda, doc, people)
         self.check(agenda, event, doc)
         days = [(day or event.date, title, items) for day, title, items in agenda.days]
         rows_of = {day: Rows(event, day, people, papers) for day, _, _ in days}
