@@ -43,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .buildday import setup_buildday
     from .calendar import setup_calendar
     from .editlinks import setup_editlinks
+    from .consistency import setup_consistency
     from .event_people import setup_event_people
     from .event_role import setup_event_role
     from .events import setup_events
@@ -84,6 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_redirects(app)
     setup_publishing(app)
     setup_editlinks(app)
+    setup_consistency(app)
     app.add_css_file("faimi.css")
     # Opt-in: the visitor's own time zone (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")

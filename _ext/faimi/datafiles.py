@@ -1,4 +1,8 @@
-"""Data files named by directives: found next to the page, recorded as dependencies."""
+"""Data files named by directives: found next to the page, recorded as dependencies.
+
+A file is read only from inside the project (links followed), and only when it is
+of the kind the directive shows (an agenda directive is given an agenda file).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,26 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from sphinx.util.docutils import SphinxDirective
 
+from .datakinds import kind_for_model, kind_of
+from .paths import inside, outside_message
 from .report import report, warn_at
 from .validation import read_model
 from .yamldata import YamlData
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def _refusal(directive: SphinxDirective, filename: str, shown: str, path: Path, model: type[BaseModel]) -> str | None:
+    """Why the file (inside the project) is not read for this directive, if it is not."""
+    if not path.is_file():
+        return f"data file '{filename}' not found (looked for {shown})"
+    expected = kind_for_model(model)
+    actual = kind_of(shown, directive.env.config.faimi_people_file)
+    if expected is not None and actual is not expected:
+        what = f"it is {actual.what}" if actual else "its name is not that of a data file"
+        return (f"{directive.name} shows {expected.what}, and '{filename}' is not one: {what}; "
+                f"name the {expected.name} file here")
+    return None
 
 
 def load_model(
@@ -26,13 +45,14 @@ def load_model(
     """
     env = directive.env
     shown, path = env.relfn2path(filename, env.docname)
-    env.note_dependency(path)
-    if not Path(path).is_file():
-        warn_at(
-            directive, f"data file '{filename}' not found (looked for {shown})",
-            subtype,
-        )
+    shown = Path(shown).as_posix()
+    if not inside(Path(env.srcdir), Path(path)):
+        warn_at(directive, outside_message(filename), subtype)
         return None, None
-    result, doc, problems = read_model(Path(path), Path(shown).as_posix(), model, context)
+    env.note_dependency(path)  # a missing file too: the page is read again once it is there
+    if refusal := _refusal(directive, filename, shown, Path(path), model):
+        warn_at(directive, refusal, subtype)
+        return None, None
+    result, doc, problems = read_model(Path(path), shown, model, context)
     report(problems, subtype)
     return result, doc

@@ -40,6 +40,8 @@ class EventRecord:
     docname: str
     source: str
     event: Event
+    #: The line of the page's event-summary.
+    line: int = 0
 
 
 def events(env: BuildEnvironment) -> dict[str, EventRecord]:
@@ -212,6 +214,9 @@ class EventSummary(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
+        if refusal := self._misplaced():
+            warn_at(self, refusal, "event")
+            return []
         note_registry_dependency(self.env)
         event, doc = load_model(
             self, self.arguments[0], Event, "event", context={"registry": registry(self.env)}
@@ -221,8 +226,19 @@ class EventSummary(SphinxDirective):
             return []
         shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
         check_programme(self.env, event, doc, shown)
-        events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event)
+        events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event, self.lineno)
         return [summary_box(summary_rows(event, self.env.docname, self.env))]
+
+    def _misplaced(self) -> str | None:
+        """Why this summary cannot make its page an event page, if it cannot."""
+        docname = self.env.docname
+        if not docname.startswith("events/") or docname == "events/index":
+            return ("event-summary makes its page an event's page, and event pages live in events/ "
+                    "(events/NAME.md, beside events/NAME.yaml); to name an event here, link to its page")
+        if docname in events(self.env) or page_event_invalid(self.env):
+            return ("a page shows one event: this page has an event-summary above already; "
+                    "give the other event a page of its own")
+        return None
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from .fields import Identifier, WebUrl
+from .paths import image_format, inside, outside_message
 from .validation import validate
 from .yamldata import Problem, YamlData, load_yaml, shorten
 
@@ -114,7 +115,8 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     registry = _registry(shown_as, model) if model else _salvage(doc)
     defined = _defined_ids(doc)
     problems += _unknown_members(doc, registry, defined or set())
-    people, photo_files, found = _placed_photos(doc, registry, path.parent)
+    root = path.parents[len(PurePosixPath(shown_as).parts) - 1]
+    people, photo_files, found = _placed_photos(doc, registry, root)
     problems += found
     known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
     broken = None if defined is None else frozenset(defined - set(people))
@@ -165,12 +167,27 @@ def _unknown_members(doc: YamlData, registry: Registry, defined: set[str]) -> li
     ]
 
 
+def photo_problem(root: Path, folder: PurePosixPath, shown: str) -> str | None:
+    """What is wrong with the image ``shown`` (a path from ``folder``, itself from ``root``),
+    if anything: not there, outside the project (a link), not an image."""
+    path = root / folder / shown
+    if not inside(root, path):
+        return outside_message(shown)
+    if not path.is_file():
+        return f"there is no image '{shown}' in {folder}/; give the image's path from that folder"
+    if image_format(path) is None:
+        return (f"'{shown}' in {folder}/ is not a JPEG or PNG image (its first bytes are not those "
+                "of one, whatever its name says); give the path of a .jpg or .png photo")
+    return None
+
+
 def _placed_photos(
-    doc: YamlData, registry: Registry, folder: Path
+    doc: YamlData, registry: Registry, root: Path
 ) -> tuple[dict[str, Person], dict[str, str], list[Problem]]:
     """The people with their photos' paths from the project's root, and those paths.
 
-    A photo that is not there is reported, and left out of the person.
+    A photo that is not there, not inside the project or not an image is reported,
+    and left out of the person.
     """
     people: dict[str, Person] = {}
     photo_files: dict[str, str] = {}
@@ -179,13 +196,13 @@ def _placed_photos(
     for pid, person in registry.people.items():
         if person.photo is not None:
             photo_files[pid] = str(base / person.photo.src)
-            if (folder / person.photo.src).is_file():
+            wrong = photo_problem(root, base, person.photo.src)
+            if wrong is None:
                 placed = person.photo.model_copy(update={"src": f"/{photo_files[pid]}"})
                 person = person.model_copy(update={"photo": placed})
             else:
                 problems.append(doc.problem(("people", pid, "photo", "src"), (
-                    f"people.{pid}.photo.src: there is no image '{person.photo.src}' in {base}/; give the "
-                    f"image's path from that folder, e.g. src: photos/{pid}.jpg")))
+                    f"people.{pid}.photo.src: {wrong}, e.g. src: photos/{pid}.jpg")))
                 person = person.model_copy(update={"photo": None})
         people[pid] = person
     return people, photo_files, problems
