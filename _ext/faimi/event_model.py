@@ -13,7 +13,8 @@ from .fields import WebUrl
 from .model_base import Link, Strict
 from .programme_model import Award, Keynote, Material
 from .speakers import PersonRef
-from .timefmt import AOE, Clock, Zone, localize
+from .timefmt import AOE, Clock, Zone, local_time_fault, localize
+from .yamldata import Loc
 
 KINDS: dict[str, str] = {
     "workshop": "Workshop",
@@ -60,6 +61,11 @@ class ImportantDate(_Strict):
     def _extended(self) -> ImportantDate:
         if self.was is not None and self.was == self.date:
             raise ValueError("'was' is the date before an extension: it cannot equal 'date'")
+        if self.was is not None and self.was > self.date:
+            raise ValueError(
+                f"'was' ({self.was}) is later than 'date' ({self.date}): 'was' is the date before an "
+                "extension, and an extension moves a deadline later; swap the two dates"
+            )
         return self
 
 
@@ -69,6 +75,21 @@ class ImportantDates(_Strict):
     timezone: Literal["AoE"] | Zone = Field(examples=["AoE"])
     time: Clock = Field(default=dt.time(23, 59), examples=["23:59"])
     dates: list[ImportantDate] = Field(min_length=1)
+
+    def located_problems(self, last_day: dt.date | None) -> list[tuple[Loc, str]]:
+        """Deadlines out of order, after the event, or at a time that is skipped or repeated."""
+        found: list[tuple[Loc, str]] = []
+        for i, item in enumerate(self.dates):
+            at: Loc = ("important_dates", "dates", i, "date")
+            if i and item.date < self.dates[i - 1].date:
+                found.append((at, f"the dates are out of order: {item.date} comes before the date above it "
+                              f"({self.dates[i - 1].date}); list them in time order"))
+            if last_day is not None and item.date > last_day:
+                found.append((at, f"{item.date} is after the event ({last_day}): a deadline comes before "
+                              "the event; check the year and the month"))
+            if fault := local_time_fault(item.date, self.time, self.timezone):
+                found.append((at, f"the deadline at {fault}"))
+        return found
 
 
 class Event(_Strict):
@@ -144,6 +165,21 @@ class Event(_Strict):
         if info.data.get("end_date") is None and value <= start:
             raise ValueError(f"the event ends at {value:%H:%M}, not after it starts at {start:%H:%M}")
         return value
+
+    def located_problems(self) -> list[tuple[Loc, str]]:
+        """Facts that are each valid but do not fit together, at their place in the file."""
+        found: list[tuple[Loc, str]] = []
+        if self.mode == "online" and self.venue is not None:
+            found.append((("venue",), "an online event has no venue, and it would not be shown: remove "
+                          "the venue, or write mode: hybrid"))
+        if self.date and self.timezone:
+            for name, clock in (("start", self.start), ("end", self.end)):
+                day = self.end_date if name == "end" and self.end_date else self.date
+                if clock and (fault := local_time_fault(day, clock, self.timezone)):
+                    found.append(((name,), fault))
+        if self.important_dates:
+            found += self.important_dates.located_problems(self.last_day if self.date else None)
+        return found
 
     @property
     def kind_label(self) -> str:

@@ -25,6 +25,11 @@ def check_url(value: str) -> str:
         )
     if any(c.isspace() for c in value) or "](" in value:
         raise ValueError(f"'{shown}' is not a single URL: it holds spaces or Markdown link syntax")
+    if parts.scheme == "mailto" and (parts.query or "?" in value):
+        raise ValueError(
+            f"'{shown}' carries more than an address (after '?': bcc=, cc=, subject=...), which could "
+            "copy mail to others; give the address alone, e.g. mailto:someone@example.org"
+        )
     if parts.scheme == "mailto" and "@" not in parts.path:
         raise ValueError(f"'{shown}' has no e-mail address after mailto:")
     if parts.scheme != "mailto" and not parts.netloc:

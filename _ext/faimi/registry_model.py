@@ -20,7 +20,24 @@ from .paths import image_format, inside, outside_message
 from .validation import validate
 from .yamldata import Problem, YamlData, load_yaml, shorten
 
-Orcid = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")]
+def check_orcid(value: str) -> str:
+    """An ORCID iD whose last character is its check digit (ISO 7064 MOD 11-2)."""
+    total = 0
+    for digit in value.replace("-", "")[:-1]:
+        total = (total + int(digit)) * 2
+    check = (12 - total % 11) % 11
+    expected = "X" if check == 10 else str(check)
+    if value[-1] != expected:
+        raise ValueError(
+            f"'{value}' is not an ORCID iD: its last character should be {expected} (a check digit); "
+            "copy the iD from the person's ORCID page, e.g. 0000-0002-1825-0097"
+        )
+    return value
+
+
+Orcid = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$"), AfterValidator(check_orcid)
+]
 
 
 _PHOTO_PATH = re.compile(r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(jpg|jpeg|png)$")
@@ -115,6 +132,7 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     registry = _registry(shown_as, model) if model else _salvage(doc)
     defined = _defined_ids(doc)
     problems += _unknown_members(doc, registry, defined or set())
+    problems += _repeated_members(doc, registry) + _same_people(doc, registry)
     root = path.parents[len(PurePosixPath(shown_as).parts) - 1]
     people, photo_files, found = _placed_photos(doc, registry, root)
     problems += found
@@ -179,6 +197,35 @@ def photo_problem(root: Path, folder: PurePosixPath, shown: str) -> str | None:
         return (f"'{shown}' in {folder}/ is not a JPEG or PNG image (its first bytes are not those "
                 "of one, whatever its name says); give the path of a .jpg or .png photo")
     return None
+
+
+def _repeated_members(doc: YamlData, registry: Registry) -> list[Problem]:
+    """An id listed twice in one group."""
+    found = []
+    for group, ids in registry.groups.items():
+        for i, member in enumerate(ids):
+            if member in ids[:i]:
+                found.append(doc.problem(("groups", group, i), (
+                    f"groups.{group}[{i}]: '{member}' is listed already, at [{ids.index(member)}]; "
+                    "a group lists each person once: remove one")))
+    return found
+
+
+def _same_people(doc: YamlData, registry: Registry) -> list[Problem]:
+    """Two ids with the same name or the same homepage: most likely one person, twice."""
+    found = []
+    first: dict[tuple[str, str], str] = {}
+    for pid, person in registry.people.items():
+        for fact, value in (("name", " ".join(person.name.casefold().split())),
+                            ("homepage", person.homepage.rstrip("/").removeprefix("https://").removeprefix("http://"))):
+            other = first.setdefault((fact, value), pid)
+            if other != pid:
+                found.append(doc.problem(("people", pid), (
+                    f"people.{pid}: the same {fact} as people.{other} (line {doc.line_of(('people', other))}): "
+                    "a person is registered once, under one id, so that their name and affiliation never "
+                    "drift apart; keep one entry and use its id everywhere")))
+                break
+    return found
 
 
 def _placed_photos(

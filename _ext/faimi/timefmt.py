@@ -51,8 +51,20 @@ def _iana_names() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+_POSIX_OFFSET = re.compile(r"^Etc/GMT([+-])(\d+)$")
+
+
 def check_zone(value: str) -> str:
-    """Accept IANA names (``Europe/London``), not abbreviations such as BST or GMT."""
+    """Accept IANA names (``Europe/London``), not abbreviations such as BST or GMT, nor
+    the ``Etc/GMT+1`` kind, whose sign is the opposite of what it seems (POSIX)."""
+    if match := _POSIX_OFFSET.match(value):
+        sign, hours = match[1], int(match[2])
+        real = f"UTC{'-' if sign == '+' else '+'}{hours:02d}:00"
+        raise ValueError(
+            f"'{value}' means {real}, not UTC{sign}{hours:02d}:00: in these POSIX names the sign is "
+            "reversed. Name the place's zone instead (it also follows summer time), e.g. "
+            "Europe/Paris or America/New_York; or Etc/UTC"
+        )
     if "/" not in value or value not in _iana_names():
         hint = " (an abbreviation names no place and changes with the season)" if value.isupper() else ""
         raise ValueError(
@@ -81,6 +93,25 @@ def zone_info(zone: str) -> ZoneInfo | timezone:
 def localize(day: date, clock: time, zone: str) -> datetime:
     """The instant of a wall-clock time on a day in a zone."""
     return datetime.combine(day, clock, tzinfo=zone_info(zone))
+
+
+def local_time_fault(day: date, clock: time, zone: str) -> str | None:
+    """Why ``clock`` on ``day`` names no single instant in ``zone``, if it does not: the
+    clocks skip it (spring forward) or pass it twice (fall back)."""
+    if zone == AOE:
+        return None
+    tz = ZoneInfo(zone)
+    first = datetime.combine(day, clock, tzinfo=tz)
+    second = first.replace(fold=1)
+    shown = f"{clock:%H:%M} on {day.isoformat()} in {zone}"
+    if first.utcoffset() != second.utcoffset():
+        # fold=0 and fold=1 differ: skipped if a round trip through UTC lands elsewhere.
+        if first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None) != first.replace(tzinfo=None):
+            return (f"{shown} does not exist: the clocks skip that hour (summer time begins); "
+                    "give a time an hour later or earlier")
+        return (f"{shown} happens twice: the clocks pass that hour twice (summer time ends); "
+                "give a time outside that hour")
+    return None
 
 
 def utc_offset(moment: datetime) -> str:

@@ -33,12 +33,55 @@ def validate(
     value = doc.data
     for part in loc:
         value = value[part]
+    text_problems = [doc.problem(at, f"{dotted(at)}: {message}") for at, message in text_faults(value, loc)]
     try:
-        return model.model_validate(value, context=context), []
+        result = model.model_validate(value, context=context)
     except ValidationError as err:
         errors = _without_misspelt_fields(model, err.errors())
         problems = [doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in errors]
-        return None, problems
+        return None, text_problems + problems
+    if any(CONTROL_HINT in p.message for p in text_problems):
+        return None, text_problems  # never on a page: they are not text a reader can see
+    located = getattr(result, "located_problems", None)
+    for at, message in located() if located else ():
+        text_problems.append(doc.problem((*loc, *at), f"{dotted((*loc, *at))}: {message}"))
+    return result, text_problems
+
+
+#: Said of control characters (a page would not show them, or show them wrongly).
+CONTROL_HINT = "an invisible control character"
+#: The longest run of characters without a space that a text may have (a phone's line
+#: holds about 40): a longer one would push the page sideways.
+LONGEST_WORD = 60
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
+_LINKISH = re.compile(r"^(\S*://|mailto:|www\.|doi:|10\.\d+/)|^[\w./-]+\.(jpg|jpeg|png|pdf|ipynb|zip|yaml)$",
+                      re.IGNORECASE)
+
+
+def text_faults(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """Control characters anywhere, and words too long for a phone's line, in every text of
+    ``value`` (keys too), at their locations. Links and file paths may be long."""
+    found: list[tuple[Loc, str]] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += text_faults(key, loc) if isinstance(key, str) else []
+            found += text_faults(item, (*loc, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += text_faults(item, (*loc, i))
+    elif isinstance(value, str):
+        if char := _CONTROL.search(value):
+            found.append((loc, (
+                f"the text holds {CONTROL_HINT} (U+{ord(char[0]):04X}), often pasted from a PDF or a "
+                "word processor: retype the text around it")))
+        long_words = [w for w in _WORD.findall(value) if not _LINKISH.match(w)]
+        if long_words:
+            found.append((loc, (
+                f"'{shorten(long_words[0], 30)}' is a word of {len(long_words[0]):,} characters without a "
+                f"space: on a phone it would push the page sideways (at most {LONGEST_WORD}); break it "
+                "with spaces or hyphens, or give a link as a link")))
+    return found
 
 
 def read_model(
