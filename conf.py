@@ -57,8 +57,11 @@ faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build d
 
 #: Where the site is published; the deploy workflow passes the GitHub Pages URL (a
 #: fork or preview may live under a sub-path, https://ORG.github.io/REPO/).
-html_baseurl = os.environ.get("FAIMI_BASEURL", "").strip() or "https://faimi-workshop.github.io/"
-html_baseurl = html_baseurl.rstrip("/") + "/"
+#: An address that is not http(s) is reported (faimi_baseurl_problem) and the default used.
+from faimi.fields import site_address as _site_address  # noqa: E402 (the data layer: no Sphinx)
+
+html_baseurl, faimi_baseurl_problem = _site_address(
+    os.environ.get("FAIMI_BASEURL", ""), "https://faimi-workshop.github.io/")
 
 # sitemap.xml with the dirhtml URLs (pages/…/), without utility pages.
 sitemap_url_scheme = "{link}"

@@ -22,6 +22,19 @@ if [ "${#missing[@]}" != 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# A German locale, to show that the pages do not depend on the machine's locale
+# (tests/test_hardening_locale.py): generated once, from Debian's locales package.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    echo "Generating the de_DE.UTF-8 locale for the tests..."
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo="sudo"
+    if ! command -v localedef >/dev/null || [ ! -d /usr/share/i18n/locales ]; then
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq locales >/dev/null
+    fi
+    $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8
+fi
+
 # Lighthouse, exactly as locked; it drives the Chromium above (no browser download, no
 # install scripts). npm ci writes node_modules/.package-lock.json: reinstall when the
 # lock file is newer, or missing.

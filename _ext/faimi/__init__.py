@@ -59,10 +59,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .publishing import setup_publishing
     from .redirects import setup_redirects
     from .registry import setup_registry
+    from .siteconfig import setup_siteconfig
     from .topics import setup_topics
     from .wrapper_ids import setup_wrapper_ids
 
     app.connect("builder-inited", _plain_mailto)
+    setup_siteconfig(app)
     setup_nodes(app)
     setup_buildday(app)
     setup_registry(app)

@@ -205,8 +205,16 @@ class Event(_Strict):
             return localize(self.end_date or self.date, self.end, self.timezone)
         return None
 
-    def is_past(self, today: dt.date) -> bool:
-        return self.last_day < today
+    def over_at(self) -> dt.datetime:
+        """The instant the event is over: its end, else the end of its last day in its zone;
+        a special issue's at the end of its deadline, Anywhere on Earth."""
+        if end := self.ends():
+            return end
+        return localize(self.last_day + dt.timedelta(days=1), dt.time(0), self.timezone or AOE)
+
+    def is_past(self, now: dt.datetime) -> bool:
+        """Whether the event is over at the instant ``now``."""
+        return now >= self.over_at()
 
     @property
     def submissions_close(self) -> dt.date:
@@ -215,6 +223,20 @@ class Event(_Strict):
         if self.important_dates:
             return self.important_dates.dates[0].date
         return self.submission_deadline or self.day
+
+    def submissions_close_at(self) -> dt.datetime:
+        """The instant submissions close: the first important date at its time in its zone
+        (23:59 AoE is 11:59 UTC the next day), else the end of the submission deadline's day
+        Anywhere on Earth, else the event's start."""
+        if self.important_dates:
+            dates = self.important_dates
+            return localize(dates.dates[0].date, dates.time, dates.timezone)
+        if self.submission_deadline:
+            return localize(self.submission_deadline + dt.timedelta(days=1), dt.time(0), AOE)
+        return self.starts() or localize(self.day, dt.time(0), self.timezone or AOE)
+
+    def submissions_closed(self, now: dt.datetime) -> bool:
+        return now >= self.submissions_close_at()
 
     @property
     def location(self) -> str:

@@ -22,7 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from .buildday import today
+from .buildday import now
 from .datafiles import load_model
 from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
@@ -143,7 +143,7 @@ def people_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
     return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
 
 
-def registration(event: Event, on: dt.date) -> list[nodes.Node]:
+def registration(event: Event, on: dt.datetime) -> list[nodes.Node]:
     """A link to register, until the event is over."""
     if not event.registration:
         return []
@@ -152,11 +152,11 @@ def registration(event: Event, on: dt.date) -> list[nodes.Node]:
     return [external_link("Register online", event.registration)]
 
 
-def submissions(event: Event, on: dt.date) -> list[nodes.Node]:
+def submissions(event: Event, on: dt.datetime) -> list[nodes.Node]:
     """A link to submit a paper; after the deadline, the link stays (to the papers) but says so."""
     if not event.submission:
         return []
-    if event.submissions_close < on:
+    if event.submissions_closed(on):
         closed = event.submissions_close
         return [nodes.inline("", "Closed on ", moment(short_date(closed), closed), classes=["faimi-closed"]),
                 nodes.Text(" ("), external_link("submission site", event.submission), nodes.Text(")")]
@@ -166,7 +166,7 @@ def submissions(event: Event, on: dt.date) -> list[nodes.Node]:
 def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
     """The summary box's rows, as (label, content) pairs; empty facts give no row."""
     people = registry(env)
-    on = today(env)
+    on = now(env)
     venue: list[nodes.Node] = [nodes.Text(event.location)] if event.location else []
     if event.venue and event.venue.directions and event.mode != "online":
         venue += [nodes.Text(" ("), external_link("directions", event.venue.directions), nodes.Text(")")]

@@ -44,3 +44,20 @@ WebUrl = Annotated[
     WithJsonSchema({"type": "string", "pattern": r"^(https?://[^\s]+|mailto:[^\s]+@[^\s]+)$",
                     "examples": ["https://example.org/"]}),
 ]
+
+
+def site_address(value: str, default: str) -> tuple[str, str | None]:
+    """The site's public address from ``FAIMI_BASEURL`` (``value``; empty: ``default``),
+    ending in ``/``; and, when ``value`` is no http(s) address, why (``default`` is used)."""
+    value = value.strip()
+    if not value:
+        return default, None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or any(c.isspace() or c in "\"'<>\\" for c in value):
+        return default, (
+            f"FAIMI_BASEURL is '{shorten(value)}', which is not the web address of the site; give a "
+            "complete http or https address, e.g. FAIMI_BASEURL=https://example.org/faimi/ "
+            f"(the site is built for {default})"
+        )
+    return value.rstrip("/") + "/", None

@@ -5,7 +5,7 @@ from the events of all pages (``env.faimi_events``), so a listing never misses
 an event read later or in another process. When an event page is added, changed
 or removed, the pages with listings are read again (``env-get-outdated``).
 
-"Upcoming" and "past" are decided against the build date (:mod:`faimi.buildday`).
+"Upcoming" and "past" are decided against the build's instant (:mod:`faimi.buildday`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .buildday import today
+from .buildday import now
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
 from .report import warn_at
@@ -35,13 +35,13 @@ class next_up(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for the banner naming the next event."""
 
 
-def upcoming(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
-    """Events not over on ``on``, soonest first."""
+def upcoming(records: Iterable[EventRecord], on: dt.datetime) -> list[EventRecord]:
+    """Events not over at the instant ``on``, soonest first."""
     return sorted((r for r in records if not r.event.is_past(on)), key=lambda r: (r.event.day, r.docname))
 
 
-def past(records: Iterable[EventRecord], on: dt.date) -> list[EventRecord]:
-    """Events over before ``on``, most recent first."""
+def past(records: Iterable[EventRecord], on: dt.datetime) -> list[EventRecord]:
+    """Events over at the instant ``on``, most recent first."""
     return sorted(
         (r for r in records if r.event.is_past(on)), key=lambda r: (r.event.day, r.docname), reverse=True
     )
@@ -120,7 +120,7 @@ def _list(app: Sphinx, fromdocname: str, records: list[EventRecord], env: BuildE
 
 def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.Node]:
     env = app.env
-    on = today(env)
+    on = now(env)
     out: list[nodes.Node] = []
     if node["which"] in ("upcoming", "all"):
         soon = upcoming(events(env).values(), on)
@@ -144,7 +144,7 @@ def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.N
 
 def render_next_up(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
     env = app.env
-    on = today(env)
+    on = now(env)
     records = events(env).values()
     soon = upcoming(records, on)
     if soon:
@@ -172,17 +172,28 @@ def listings(env: BuildEnvironment) -> set[str]:
     return env.faimi_listings
 
 
+def _states(env: BuildEnvironment) -> str:
+    """Each event's state at the build's instant: past or not, submissions closed or not."""
+    moment = now(env)
+    return " ".join(f"{name}:{r.event.is_past(moment):d}{r.event.submissions_closed(moment):d}"
+                    for name, r in sorted(events(env).items()))
+
+
+def _remember_states(app: Sphinx, env: BuildEnvironment) -> None:
+    """The states the pages were read in (once every page is read)."""
+    env.faimi_states = _states(env)
+
+
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
               removed: Set[str]) -> list[str]:
     """Read the listing pages again when an event page may have come, changed or gone;
-    and them and the event pages when the day has changed since they were read (an event
-    may have become past, and its registration closed)."""
+    and them and the event pages when an event's state has changed since they were read
+    (an event has become past and its registration closed, or its submissions closed)."""
     known = events(env)
-    day = today(env).isoformat()
-    new_day = getattr(env, "faimi_listed_on", day) != day
-    env.faimi_listed_on = day
+    states = _states(env)
+    changed_state = getattr(env, "faimi_states", states) != states
     again: set[str] = set()
-    if new_day:
+    if changed_state:
         again = listings(env) | set(known)
     elif added or any(name in known for name in (*changed, *removed)):
         again = listings(env)
@@ -204,5 +215,6 @@ def setup_listing(app: Sphinx) -> None:
     app.add_directive("next-up", NextUp)
     app.connect("doctree-resolved", _resolve)
     app.connect("env-get-outdated", _outdated)
+    app.connect("env-updated", _remember_states)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

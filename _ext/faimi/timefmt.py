@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, available_timezones
 
-from babel.dates import get_timezone_location, get_timezone_name
+from babel.dates import format_date, get_timezone_location, get_timezone_name
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer, WithJsonSchema
 
 from .yamldata import shorten
@@ -125,12 +125,12 @@ def utc_offset(moment: datetime) -> str:
 
 
 def zone_name(moment: datetime, zone: str) -> str:
-    """The zone's name in English on that date: "British Summer Time"."""
+    """The zone's name on that date, in the site's language: "British Summer Time"."""
     if zone == AOE:
         return "Anywhere on Earth"
-    name = get_timezone_name(moment, width="long", locale="en")
+    name = get_timezone_name(moment, width="long", locale=_language)
     if name.startswith("GMT"):  # CLDR has no proper name for it: name its place
-        name = get_timezone_location(moment, locale="en")
+        name = get_timezone_location(moment, locale=_language)
     return name
 
 
@@ -139,12 +139,23 @@ def zone_label(moment: datetime, zone: str) -> str:
     return f"{zone_name(moment, zone)} ({utc_offset(moment)})"
 
 
+#: The language dates and zones are written in: the site's ``language`` (conf.py), set
+#: by :func:`use_language` when the build starts; never the machine's locale.
+_language = "en"
+
+
+def use_language(language: str | None) -> None:
+    """Write dates and zone names in ``language`` (a Sphinx ``language`` such as ``en``)."""
+    global _language
+    _language = (language or "en").replace("-", "_")
+
+
 def long_date(day: date) -> str:
     """``Monday 30 June 2025``."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return format_date(day, "EEEE d MMMM y", locale=_language)
 
 
 def short_date(day: date) -> str:
     """``30 June 2025``."""
-    return f"{day.day} {day:%B %Y}"
+    return format_date(day, "d MMMM y", locale=_language)
 
