@@ -112,3 +112,13 @@ def test_pre_commit_runs_the_check_command() -> None:
     assert hook["entry"] == "bash scripts/check.sh" and hook["pass_filenames"] is False
     done = subprocess.run(hook["entry"].split(), cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout
+
+
+def test_a_base_url_that_is_not_http_is_a_message_naming_the_variable(site: Project, monkeypatch) -> None:
+    monkeypatch.setenv("FAIMI_BASEURL", "javascript:alert(1)//")
+    done = site.sphinx_build()
+    assert done.returncode == 1
+    assert ("WARNING: FAIMI_BASEURL is 'javascript:alert(1)//', which is not the web address of the site; "
+            "give a complete http or https address") in done.stderr
+    assert "Traceback" not in done.stderr and "Exception" not in done.stderr
+    assert "javascript:" not in (site.root / "_build/cli/index.html").read_text(encoding="utf-8")

@@ -46,12 +46,13 @@ WebUrl = Annotated[
 ]
 
 
-def site_address(value: str, default: str) -> tuple[str, str | None]:
+def site_address(value: str, default: str) -> tuple[str, str]:
     """The site's public address from ``FAIMI_BASEURL`` (``value``; empty: ``default``),
-    ending in ``/``; and, when ``value`` is no http(s) address, why (``default`` is used)."""
+    ending in ``/``; and, when ``value`` is no http(s) address, why (``default`` is used),
+    else ``""``."""
     value = value.strip()
     if not value:
-        return default, None
+        return default, ""
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or any(c.isspace() or c in "\"'<>\\" for c in value):
@@ -60,4 +61,4 @@ def site_address(value: str, default: str) -> tuple[str, str | None]:
             "complete http or https address, e.g. FAIMI_BASEURL=https://example.org/faimi/ "
             f"(the site is built for {default})"
         )
-    return value.rstrip("/") + "/", None
+    return value.rstrip("/") + "/", ""

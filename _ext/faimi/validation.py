@@ -38,7 +38,7 @@ def validate(
         result = model.model_validate(value, context=context)
     except ValidationError as err:
         errors = _without_misspelt_fields(model, err.errors())
-        problems = [doc.problem((*loc, *_data_loc(e["loc"])), explain(model, e)) for e in errors]
+        problems = [doc.problem((*loc, *_error_loc(e)), explain(model, e)) for e in errors]
         return None, text_problems + problems
     if any(CONTROL_HINT in p.message for p in text_problems):
         return None, text_problems  # never on a page: they are not text a reader can see
@@ -104,10 +104,18 @@ def _without_misspelt_fields(model: type[BaseModel], errors: list[Any]) -> list[
     meant = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
-            loc = _data_loc(error["loc"])
+            loc = _error_loc(error)
             if close := _close_field(model, loc):
                 meant.add((*loc[:-1], close))
-    return [e for e in errors if not (e["type"] == "missing" and _data_loc(e["loc"]) in meant)]
+    return [e for e in errors if not (e["type"] == "missing" and _error_loc(e) in meant)]
+
+
+def _error_loc(error: Any) -> Loc:
+    """Where in the data an error is (an unknown field's own name is kept as written)."""
+    loc = tuple(error["loc"])
+    if error["type"] == "extra_forbidden" and loc:
+        return (*_data_loc(loc[:-1]), loc[-1])
+    return _data_loc(loc)
 
 
 def _data_loc(loc: tuple[Any, ...]) -> Loc:
@@ -117,7 +125,7 @@ def _data_loc(loc: tuple[Any, ...]) -> Loc:
 
 def explain(model: type[BaseModel], error: Any) -> str:
     """One pydantic error as a sentence for an editor of the YAML file."""
-    loc = _data_loc(error["loc"])
+    loc = _error_loc(error)
     kind = error["type"]
     # A missing or unknown field is a fault of the mapping that should (not) hold it.
     where = dotted(loc[:-1] if kind in ("missing", "extra_forbidden") else loc)
@@ -150,6 +158,8 @@ def _fields_beside(model: type[BaseModel], loc: Loc) -> list[str]:
 
 def _close_field(model: type[BaseModel], loc: Loc) -> str | None:
     """The allowed field that an unknown field at ``loc`` most likely misspells."""
+    if not loc:
+        return None
     close = difflib.get_close_matches(str(loc[-1]), _fields_beside(model, loc), n=1, cutoff=0.6)
     return close[0] if close else None
 
