@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, Project
+from test_people import PNG
 
 
 def examples(section: str) -> list[tuple[str, str]]:
@@ -55,7 +56,7 @@ def test_the_person_example_is_a_valid_entry(site: Project) -> None:
     assert entry.startswith("people:\n")
     site.write("people/people.yaml", site.read("people/people.yaml").replace("people:\n", entry, 1))
     photo = re.search(r"src: (\S+?)[,}]", entry)[1]
-    site.write_bytes(f"people/{photo}", b"a photo")
+    site.write_bytes(f"people/{photo}", PNG)  # a real image: photos are checked to be one
     assert site.build().warnings == ""
 
 
