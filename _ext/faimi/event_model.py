@@ -55,16 +55,26 @@ class Venue(_Strict):
 class ImportantDate(_Strict):
     what: str = Field(min_length=1, examples=["Full paper deadline"])
     date: dt.date = Field(examples=["2025-06-30"])
+    #: The date before it changed: an extension, unless ``brought_forward`` says it moved earlier.
     was: dt.date | None = Field(default=None, examples=["2025-06-25"])
+    brought_forward: bool = Field(default=False, examples=[True])
 
     @model_validator(mode="after")
     def _extended(self) -> ImportantDate:
         if self.was is not None and self.was == self.date:
             raise ValueError("'was' is the date before an extension: it cannot equal 'date'")
-        if self.was is not None and self.was > self.date:
+        if self.was is None and self.brought_forward:
+            raise ValueError("brought_forward says the date moved earlier: give the date it was, e.g. was: 2025-07-02")
+        if self.was is not None and self.was > self.date and not self.brought_forward:
             raise ValueError(
                 f"'was' ({self.was}) is later than 'date' ({self.date}): 'was' is the date before an "
-                "extension, and an extension moves a deadline later; swap the two dates"
+                "extension, and an extension moves a deadline later; swap the two dates, or, if the "
+                "date really moved earlier, say so with brought_forward: true"
+            )
+        if self.was is not None and self.was < self.date and self.brought_forward:
+            raise ValueError(
+                f"brought_forward says the date moved earlier, but 'was' ({self.was}) is before 'date' "
+                f"({self.date}): that is an extension; remove brought_forward"
             )
         return self
 

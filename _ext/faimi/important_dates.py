@@ -13,7 +13,7 @@ from .timefmt import localize, short_date, zone_label
 
 
 def dates_table(dates: ImportantDates) -> nodes.table:
-    """What | Date, with extended deadlines showing the old date struck through."""
+    """What | Date, with changed dates (extended or brought forward) showing the old one struck through."""
     first = localize(dates.dates[0].date, dates.time, dates.timezone)
     caption = f"Important dates. Deadlines are at {dates.time:%H:%M} {zone_label(first, dates.timezone)}."
     rows = []
@@ -24,7 +24,8 @@ def dates_table(dates: ImportantDates) -> nodes.table:
             shown += [struck("", short_date(item.was), classes=["faimi-dates__was"]), nodes.Text(" ")]
         shown.append(moment(short_date(item.date), when))
         if item.was:
-            shown.append(nodes.inline("", " (extended)", classes=["faimi-dates__note"]))
+            note = " (brought forward)" if item.brought_forward else " (extended)"
+            shown.append(nodes.inline("", note, classes=["faimi-dates__note"]))
         rows.append(nodes.row("", header("row", nodes.paragraph("", item.what)),
                               nodes.entry("", nodes.paragraph("", "", *shown))))
     group = nodes.tgroup("", cols=2)
