@@ -62,8 +62,9 @@ def test_a_number_of_5000_digits_is_explained_not_a_crash() -> None:
     assert doc is not None and problems == []
     model, problems = validate(PeopleFile, doc)
     assert model is None
-    assert [(p.line, len(p.message) < 300) for p in problems] == [(5, True), (6, True)]
-    assert "hundreds of digits" in problems[1].message
+    assert {p.line for p in problems} == {5, 6}
+    assert all(len(p.message) < 400 for p in problems)
+    assert any(p.line == 6 and "hundreds of digits" in p.message for p in problems)
 
 
 def test_yes_and_no_read_as_booleans_are_explained() -> None:
