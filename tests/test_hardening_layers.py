@@ -11,7 +11,7 @@ from conftest import ROOT, Project
 #: The data layer: loading, checking, models. Every ``*_model.py`` belongs to it too.
 DATA_LAYER = ["faimi", "faimi.yamldata", "faimi.validation", "faimi.fields", "faimi.timefmt",
               "faimi.speakers", "faimi.schema", "faimi.agenda_checks", "faimi.model_base",
-              "faimi.programme_checks"]
+              "faimi.programme_checks", "faimi.paths", "faimi.datakinds", "faimi.checker"]
 
 
 def data_layer_modules() -> list[str]:

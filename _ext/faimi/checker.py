@@ -29,7 +29,10 @@ def data_files(root: Path) -> list[str]:
 
 def check_file(root: Path, relpath: str, kind: DataKind, registry: Registry) -> list[Problem]:
     """The problems of one data file of a known kind (other than the registry)."""
-    return read_model(root / relpath, relpath, kind.model, context={"registry": registry})[2]
+    context = {"registry": registry}
+    if kind.loader is not None:
+        return kind.loader(root / relpath, relpath, context=context)[2]
+    return read_model(root / relpath, relpath, kind.model, context=context)[2]
 
 
 def check_files(

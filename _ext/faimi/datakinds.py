@@ -1,14 +1,16 @@
 """The kinds of data files, told by their names, and the model each is checked against.
 
 ``events/NAME.yaml`` holds an event's facts, ``events/NAME.agenda.yaml`` its agenda,
-``people/people.yaml`` (``faimi_people_file``) the registry. A new kind of file is
+``events/NAME.papers.yaml`` its papers, ``people/people.yaml`` (``faimi_people_file``) the registry. A new kind of file is
 one more :class:`DataKind` in :data:`KINDS`. No Sphinx here.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from pathlib import PurePosixPath
 
 from pydantic import BaseModel
@@ -28,19 +30,34 @@ class DataKind:
     what: str
     #: The model, as ``module:Class`` under this package (imported when first needed).
     model_path: str
+    #: A loader of its own, as ``module:function``, taking ``(path, shown_as, context)`` and
+    #: returning ``(model, data, problems)`` like :func:`faimi.validation.read_model`
+    #: (for checks beyond the model's); none: ``read_model`` with the model.
+    loader_path: str = ""
 
     @property
     def model(self) -> type[BaseModel]:
-        module, _, name = self.model_path.partition(":")
-        return getattr(importlib.import_module(f"{__package__}.{module}"), name)
+        return _named(self.model_path)
+
+    @property
+    def loader(self) -> Callable[..., tuple[Any, Any, list[Any]]] | None:
+        return _named(self.loader_path) if self.loader_path else None
+
+
+def _named(path: str) -> Any:
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
 EVENT = DataKind("event", ".yaml", "an event's facts (events/NAME.yaml)", "event_model:Event")
 AGENDA = DataKind("agenda", ".agenda.yaml", "an agenda (events/NAME.agenda.yaml)", "agenda_model:Agenda")
 PEOPLE = DataKind("people", "people.yaml", "the people registry (people/people.yaml)", "registry_model:PeopleFile")
 
+PAPERS = DataKind("papers", ".papers.yaml", "an event's papers (events/NAME.papers.yaml)", "papers_model:Papers",
+                  "papers_model:load_papers")
+
 #: The kinds of files under ``events/``, most specific suffix first.
-KINDS: tuple[DataKind, ...] = (AGENDA, EVENT)
+KINDS: tuple[DataKind, ...] = (AGENDA, PAPERS, EVENT)
 
 
 def kind_of(relpath: str, people_file: str = "people/people.yaml") -> DataKind | None:
