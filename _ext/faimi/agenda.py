@@ -81,7 +81,9 @@ def people_text(people: list[ShownPerson], et_al: bool) -> list[nodes.Node]:
     return out
 
 
-def role_line(label: str, refs: list[PersonRef], people: Registry, occasion: Mapping[str, PersonRef]) -> list[nodes.Node]:
+def role_line(
+    label: str, refs: list[PersonRef], people: Registry, occasion: Mapping[str, PersonRef]
+) -> list[nodes.Node]:
     """"Chair: A (X)" or "Moderators: A (X) and B (Y)"; nothing without people."""
     if not refs:
         return []
@@ -91,7 +93,9 @@ def role_line(label: str, refs: list[PersonRef], people: Registry, occasion: Map
                             *byline(shown), classes=["faimi-agenda__role"])]
 
 
-def speakers_cell(shown: ShownTalk, item: AgendaItem, people: Registry, occasion: Mapping[str, PersonRef]) -> nodes.entry:
+def speakers_cell(
+    shown: ShownTalk, item: AgendaItem, people: Registry, occasion: Mapping[str, PersonRef]
+) -> nodes.entry:
     content: list[nodes.Node] = []
     if shown.tbc_speakers:
         content.append(nodes.paragraph("", "", _muted("to be confirmed")))
@@ -172,7 +176,8 @@ class Rows:
 
     def session_row(self, item: AgendaItem) -> nodes.row:
         classes = ["faimi-agenda__item", "faimi-agenda__item--session"]
-        heading = [*talk_body(self.shown(item), "session"), *role_line("Chair", item.chairs, self.people, self.occasion)]
+        chairs = role_line("Chair", item.chairs, self.people, self.occasion)
+        heading = [*talk_body(self.shown(item), "session"), *chairs]
         start, end = item.extent()
         if start is None:
             return nodes.row("", nodes.entry("", *heading, morecols=len(COLUMNS) - 1), classes=classes)
@@ -315,7 +320,8 @@ class AgendaDirective(SphinxDirective):
                 who = ref.id or ref.name
                 problems.append(facts.problem(("keynotes", i), (
                     f"keynotes[{i}]: '{who}' is a keynote of the event, but the agenda ({doc.file}) has no keynote "
-                    f"row with them; add one, e.g. {{start: \"14:00\", kind: keynote, title: tbc, speakers: [{who}]}}")))
+                    "row with them; add one, e.g. "
+                    f"{{start: \"14:00\", kind: keynote, title: tbc, speakers: [{who}]}}")))
         report(problems, "agenda")
 
 
