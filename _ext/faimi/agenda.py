@@ -18,7 +18,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .agenda_checks import day_problems, hours_problems, keynote_problems, sequence_problems, session_problems
+from .agenda_checks import agenda_problems
 from .agenda_model import KIND_LABELS, Agenda, AgendaItem, Talk
 from .agenda_papers import papers_for
 from .calendar import note_programme
@@ -32,7 +32,6 @@ from .registry import Registry, note_registry_dependency, registry
 from .report import report
 from .speakers import TBC, PersonRef, ShownPerson, at_the_time, occasion_of
 from .timefmt import localize, long_date, zone_label
-from .yamldata import YamlData, load_yaml
 
 COLUMNS = (("Time", 16), ("Speakers", 34), ("Title", 50))
 
@@ -275,54 +274,35 @@ class AgendaDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         event = event_for(self, "an agenda needs the date and time zone of the page's event",
                           lambda e: e.date and e.timezone, " (a dated event)", "agenda")
-        if event is None:
+        record = page_event(self.env)
+        if event is None or record is None or event.date is None:
             return []
-        assert event.date
         note_registry_dependency(self.env)
         people = registry(self.env)
         agenda, doc = load_model(self, self.arguments[0], Agenda, "agenda", context={"registry": people})
         if agenda is None or doc is None:
             return []
-        record = page_event(self.env)
-        assert record is not None
         papers = papers_for(self, record.source, agenda, doc, people)
-        self.check(agenda, event, doc)
+        facts = Path(self.env.srcdir, record.source)
+        report(agenda_problems(agenda, event, doc, facts, record.source), "agenda")
         days = [(day or event.date, title, items) for day, title, items in agenda.days]
         rows_of = {day: Rows(event, day, people, papers) for day, _, _ in days}
-        caption = self.options.get("caption", "")
-        out: list[nodes.Node] = []
-        if agenda.multi_day:
-            out.append(days_index([(day, title) for day, title, _ in days]))
-        for number, (day, title, items) in enumerate(days, start=1):
-            table = agenda_table(rows_of[day], items, day_caption(number, day, title, caption)
-                                 if agenda.multi_day else caption)
-            table["classes"] += self.options.get("class", [])
-            if agenda.multi_day:
-                table["ids"].append(day_anchor(day))
-            out.append(table)
         note_programme(self.env, programme_text(agenda, event, days, rows_of))
-        return out
+        return agenda_nodes(agenda.multi_day, days, rows_of, self.options.get("caption", ""),
+                            self.options.get("class", []))
 
-    def check(self, agenda: Agenda, event: Event, doc: YamlData) -> None:
-        """Report what the model alone cannot see: order, hours, sessions, days, keynotes."""
-        record = page_event(self.env)
-        assert record is not None
-        problems = day_problems(agenda, event, doc) + session_problems(agenda, doc)
-        for index, (_, _, items) in enumerate(agenda.days):
-            problems += sequence_problems(items, doc, agenda.day_loc(index))
-        problems += hours_problems(agenda, event, doc, record.source)
-        found, missing = keynote_problems(agenda, event, doc, record.source)
-        problems += found
-        if missing:
-            facts, _ = load_yaml(Path(self.env.srcdir, record.source), record.source)
-            for i in missing if facts else ():
-                ref = event.keynotes[i]
-                who = ref.id or ref.name
-                problems.append(facts.problem(("keynotes", i), (
-                    f"keynotes[{i}]: '{who}' is a keynote of the event, but the agenda ({doc.file}) has no keynote "
-                    "row with them; add one, e.g. "
-                    f"{{start: \"14:00\", kind: keynote, title: tbc, speakers: [{who}]}}")))
-        report(problems, "agenda")
+
+def agenda_nodes(multi_day: bool, days: list[tuple[dt.date, str | None, list[AgendaItem]]],
+                 rows_of: dict[dt.date, Rows], caption: str, classes: list[str]) -> list[nodes.Node]:
+    """A table per day; with several days, a line linking to each day's table first."""
+    out: list[nodes.Node] = [days_index([(day, title) for day, title, _ in days])] if multi_day else []
+    for number, (day, title, items) in enumerate(days, start=1):
+        table = agenda_table(rows_of[day], items, day_caption(number, day, title, caption) if multi_day else caption)
+        table["classes"] += classes
+        if multi_day:
+            table["ids"].append(day_anchor(day))
+        out.append(table)
+    return out
 
 
 def setup_agenda(app: Sphinx) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 from .agenda_model import LOOSE_KINDS, Agenda, AgendaItem
 from .event_model import Event
 from .speakers import TBC, PersonRef
 from .timefmt import long_date
 from .validation import dotted
-from .yamldata import Loc, Problem, YamlData
+from .yamldata import Loc, Problem, YamlData, load_yaml
 
 _HOURS = ("twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven")
 
@@ -170,3 +171,21 @@ def keynote_problems(agenda: Agenda, event: Event, doc: YamlData, event_file: st
                     "another kind, e.g. kind: invited-talk")))
     missing = [] if unsure else [i for who, i in keynotes.items() if who not in given]
     return problems, missing
+
+
+def agenda_problems(agenda: Agenda, event: Event, doc: YamlData, facts_path: Path, facts_file: str) -> list[Problem]:
+    """Every problem of a valid agenda with its event (whose file is ``facts_path``, shown as
+    ``facts_file``): days, sessions, order, hours, and keynotes both ways."""
+    problems = day_problems(agenda, event, doc) + session_problems(agenda, doc)
+    for index, (_, _, items) in enumerate(agenda.days):
+        problems += sequence_problems(items, doc, agenda.day_loc(index))
+    problems += hours_problems(agenda, event, doc, facts_file)
+    found, missing = keynote_problems(agenda, event, doc, facts_file)
+    problems += found
+    facts = load_yaml(facts_path, facts_file)[0] if missing else None
+    for i in missing if facts else ():
+        who = event.keynotes[i].id or event.keynotes[i].name
+        problems.append(facts.problem(("keynotes", i), (
+            f"keynotes[{i}]: '{who}' is a keynote of the event, but the agenda ({doc.file}) has no keynote "
+            f"row with them; add one, e.g. {{start: \"14:00\", kind: keynote, title: tbc, speakers: [{who}]}}")))
+    return problems
