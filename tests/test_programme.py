@@ -172,6 +172,14 @@ def test_keynote_cards(programme: Project) -> None:
     assert grace.find(class_="faimi-keynote__affiliation").get_text() == "Navy Lab"
 
 
+def test_a_keynote_to_be_confirmed(programme: Project) -> None:
+    programme.write("events/test.yaml", PROGRAMME_YAML.replace("  - name: Grace Hopper\n    affiliation: Navy Lab\n",
+                                                               "  - {id: tbc, title: A Talk To Come}\n"))
+    card = page(programme.build()).select(".faimi-keynote")[1]
+    assert card.find(class_="faimi-keynote__name").get_text() == "Speaker to be confirmed"
+    assert card.find(class_="faimi-keynote__title").get_text() == "A Talk To Come"
+
+
 def test_keynote_photo_from_the_registry(programme: Project) -> None:
     programme.write_bytes("people/photos/alan.png", PNG)
     programme.write("people/people.yaml", programme.read("people/people.yaml").replace(

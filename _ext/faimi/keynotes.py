@@ -22,7 +22,7 @@ from .people_list import person_name
 from .programme import event_image, paragraphs, programme_event, registry_image
 from .programme_model import Keynote
 from .registry import note_photo_dependencies, note_registry_dependency, registry
-from .speakers import ShownPerson
+from .speakers import TBC, ShownPerson
 
 #: The width of a speaker's photo on a card, in CSS pixels.
 PHOTO_WIDTH = 128
@@ -70,7 +70,8 @@ class KeynotesDirective(SphinxDirective):
         people = registry(self.env)
         row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])
         for keynote in record.event.keynotes:
-            person = keynote.shown(people)
+            person = (ShownPerson("Speaker to be confirmed", None, None) if keynote.id == TBC
+                      else keynote.shown(people))
             classes = ["faimi-keynote__photo"]
             photo = (event_image(self.env, record.source, keynote.photo, PHOTO_WIDTH, classes) if keynote.photo
                      else registry_image(self.env, person.photo, PHOTO_WIDTH, classes))
