@@ -52,9 +52,12 @@ def test_the_event_example_builds_as_documented(site: Project) -> None:
 
 
 def test_the_person_example_is_a_valid_entry(site: Project) -> None:
-    (entry,) = [text for lang, text in examples("Add or change a person") if lang == "yaml"]
-    assert entry.startswith("people:\n")
-    site.write("people/people.yaml", site.read("people/people.yaml").replace("people:\n", entry, 1))
+    entry, groups = [text for lang, text in examples("Add or change a person") if lang == "yaml"]
+    assert entry.startswith("people:\n") and groups.startswith("groups:\n")
+    registry = site.read("people/people.yaml").replace("people:\n", entry, 1)
+    # The groups example (with a role) in place of the registry's activity committee.
+    registry = re.sub(r"  activity-committee:\n(    - .*\n)+", groups.removeprefix("groups:\n"), registry)
+    site.write("people/people.yaml", registry)
     photo = re.search(r"src: (\S+?)[,}]", entry)[1]
     site.write_bytes(f"people/{photo}", PNG)  # a real image: photos are checked to be one
     assert site.build().warnings == ""

@@ -48,6 +48,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .event_role import setup_event_role
     from .events import setup_events
     from .group_links import setup_group_links
+    from .images import setup_images
     from .important_dates import setup_important_dates
     from .keynotes import setup_keynotes
     from .jsonld import setup_jsonld
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _plain_mailto)
     setup_siteconfig(app)
     setup_nodes(app)
+    setup_images(app)
     setup_buildday(app)
     setup_registry(app)
     setup_people_list(app)

@@ -43,7 +43,7 @@ class EventPeople(SphinxDirective):
         if "photos" in self.options:
             note_photo_dependencies(self.env, [ref.id for ref in refs if ref.id])
         people = [ref.shown(registry(self.env)) for ref in refs]
-        return people_nodes(people, ("affiliation", "role"), self.options)
+        return people_nodes(self.env, people, ("affiliation", "role"), self.options)
 
 
 def setup_event_people(app: Sphinx) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .group_links import group_reference, note_group_listed
-from .registry import Photo, note_photo_dependencies, note_registry_dependency, registry
+from .images import image_node
+from .registry import Person, Photo, note_photo_dependencies, note_registry_dependency, registry
 from .report import warn_at
 
 #: The details a people list can show after each name, in display order.
@@ -96,14 +99,31 @@ LIST_OPTIONS = {
 }
 
 
-def photo(person: Shown) -> list[nodes.Node]:
+#: The width, in CSS pixels, at which a people list shows photos (see faimi.css).
+PHOTO_WIDTH = 56
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    """A registry person as a group lists them: with their role in the group, if any."""
+
+    person: Person
+    role: str | None = None
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.person, name)
+
+
+def photo(env: BuildEnvironment, person: Shown) -> list[nodes.Node]:
     """The person's photo (a path from the project's root), if the registry has one."""
     if person.photo is None:
         return []
-    return [nodes.image("", uri=person.photo.src, alt=person.photo.alt, classes=["faimi-person__photo"])]
+    return [image_node(env, person.photo.src, person.photo.alt, PHOTO_WIDTH, classes=["faimi-person__photo"])]
 
 
-def people_nodes(people: Sequence[Shown], details: Sequence[str], options: dict) -> list[nodes.Node]:
+def people_nodes(
+    env: BuildEnvironment, people: Sequence[Shown], details: Sequence[str], options: dict
+) -> list[nodes.Node]:
     """People as a list, one per item (``:photos:`` adds their photos), or a ``byline``."""
     classes = ["faimi-people", *options.get("class", [])]
     if options.get("style") == "byline":
@@ -111,7 +131,7 @@ def people_nodes(people: Sequence[Shown], details: Sequence[str], options: dict)
     if "photos" in options:
         classes.append("faimi-people--photos")
     items = [
-        nodes.list_item("", *(photo(p) if "photos" in options else []),
+        nodes.list_item("", *(photo(env, p) if "photos" in options else []),
                         nodes.paragraph("", "", *person_nodes(p, details)), classes=["faimi-person"])
         for p in people
     ]
@@ -137,8 +157,10 @@ class PeopleList(SphinxDirective):
             return []
         if "photos" in self.options:
             note_photo_dependencies(self.env, people.groups[group])
-        members = [people.people[pid] for pid in people.groups[group]]
-        shown = people_nodes(members, self.options.get("details", ("affiliation",)), self.options)
+        roles = people.roles.get(group, {})
+        members = [GroupMember(people.people[pid], roles.get(pid)) for pid in people.groups[group]]
+        details = (*self.options.get("details", ("affiliation",)), "role")
+        shown = people_nodes(self.env, members, details, self.options)
         anchor = note_group_listed(self.env, group)
         if anchor not in self.state.document.ids:
             shown[0]["ids"].append(anchor)

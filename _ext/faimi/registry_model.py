@@ -9,11 +9,13 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema,
+    AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, StringConstraints, ValidationError,
+    WithJsonSchema, model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
 from .paths import image_format, inside, outside_message
@@ -83,8 +85,28 @@ class Person(BaseModel):
     photo: Photo | None = None
 
 
+class Member(BaseModel):
+    """A person in a group: a plain id, or ``{id: x, role: Social media}`` with their role in it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Identifier = Field(examples=["akshit-achara"])
+    role: str | None = Field(default=None, min_length=1, examples=["Website coordinator"])
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_id(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """In the JSON Schema too, a plain id is as good as a mapping."""
+        return {"anyOf": [{"type": "string", "description": "a person id of the registry",
+                           "examples": ["ben-glocker"]}, handler(schema)]}
+
+
 class PeopleFile(BaseModel):
-    """The registry file: people by id, and named groups of ids in display order."""
+    """The registry file: people by id, and named groups of ids (with roles) in display order."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -92,8 +114,10 @@ class PeopleFile(BaseModel):
         examples=[{"ben-glocker": {"name": "Ben Glocker", "homepage": "https://example.org/",
                                    "affiliation": "Imperial College London"}}]
     )
-    groups: dict[Identifier, list[str]] = Field(
-        default_factory=dict, examples=[{"organizers": ["ben-glocker", "enzo-ferrante"]}]
+    groups: dict[Identifier, list[Member]] = Field(
+        default_factory=dict,
+        examples=[{"organizers": ["ben-glocker", "enzo-ferrante"],
+                   "activity-committee": [{"id": "akshit-achara", "role": "Website coordinator"}]}],
     )
 
 
@@ -104,6 +128,8 @@ class Registry:
     file: str
     people: Mapping[str, Person] = field(default_factory=dict)
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The roles of the groups' members who have one: group -> person id -> role.
+    roles: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: Ids whose entries in the file are broken (and reported); None when the file has
     #: no readable mapping of people, so that any id may be one of them.
     broken: frozenset[str] | None = frozenset()
@@ -138,11 +164,13 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     problems += found
     known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
     broken = None if defined is None else frozenset(defined - set(people))
-    return Registry(shown_as, people, known, broken, photo_files), problems
+    return Registry(shown_as, people, known, registry.roles, broken, photo_files), problems
 
 
 def _registry(shown_as: str, model: PeopleFile) -> Registry:
-    return Registry(shown_as, model.people, {g: tuple(ids) for g, ids in model.groups.items()})
+    groups = {g: tuple(m.id for m in members) for g, members in model.groups.items()}
+    roles = {g: {m.id: m.role for m in members if m.role} for g, members in model.groups.items()}
+    return Registry(shown_as, model.people, groups, roles)
 
 
 def _salvage(doc: YamlData) -> Registry:
@@ -156,12 +184,20 @@ def _salvage(doc: YamlData) -> Registry:
         except ValidationError:
             continue
     groups = data.get("groups")
-    valid_groups = {
-        str(g): tuple(str(m) for m in ids)
-        for g, ids in (groups.items() if isinstance(groups, dict) else ())
-        if isinstance(ids, list)
-    }
-    return Registry(doc.file, people, valid_groups)
+    valid_groups: dict[str, tuple[str, ...]] = {}
+    roles: dict[str, dict[str, str]] = {}
+    for group, members in groups.items() if isinstance(groups, dict) else ():
+        if not isinstance(members, list):
+            continue
+        valid = []
+        for value in members:
+            try:
+                valid.append(Member.model_validate(value))
+            except ValidationError:
+                continue
+        valid_groups[str(group)] = tuple(m.id for m in valid)
+        roles[str(group)] = {m.id: m.role for m in valid if m.role}
+    return Registry(doc.file, people, valid_groups, roles)
 
 
 def _defined_ids(doc: YamlData) -> set[str] | None:
@@ -177,7 +213,7 @@ def _unknown_members(doc: YamlData, registry: Registry, defined: set[str]) -> li
             ("groups", group, i),
             f"groups.{group}[{i}]: '{member}' is not a person of the registry; "
             f"{registry.suggest(member)} Each group lists ids defined under 'people:', "
-            "for example: - ben-glocker",
+            "for example: - ben-glocker, or with a role: - {id: ben-glocker, role: Website coordinator}",
         )
         for group, ids in registry.groups.items()
         for i, member in enumerate(ids)
