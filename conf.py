@@ -18,11 +18,12 @@ extensions = [
     "notfound.extension",
     "sphinx_sitemap",
     "sphinxext.opengraph",
+    "sphinxcontrib.bibtex",
     "faimi",
 ]
 
 # Only the site's own pages are sources: README, tests and build output are not.
-include_patterns = ["index.md", "404.md", "events/**", "people/**"]
+include_patterns = ["index.md", "404.md", "events/**", "people/**", "resources/**", "newsletter/**"]
 exclude_patterns = ["_build", ".venv", "**/.pytest_cache"]
 
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
@@ -50,6 +51,12 @@ html_theme_options = {
 }
 
 faimi_people_file = "people/people.yaml"
+
+# The reading list (resources/): every BibTeX file there, in the site's own style
+# (_ext/faimi/reading_list.py: titles as written, each linked to the work).
+_here = Path(__file__).parent
+bibtex_bibfiles = sorted(p.relative_to(_here).as_posix() for p in _here.glob("resources/*.bib"))
+bibtex_default_style = "faimi"
 smartquotes = False  # names and titles from the data are shown exactly as written
 faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build date
 
@@ -80,12 +87,19 @@ ogp_enable_meta_description = True
 notfound_urls_prefix = urlsplit(html_baseurl).path
 
 # -- Redirects from the old site ------------------------------------------------
-# Every URL of the old Jekyll site that has a page here: old URL path -> docname.
-# The build writes a small page at each old address (which also answers
-# /OLD/index.html) that leads to the new page; a target that does not exist fails
-# the build. /resources/ and /newsletter/ have no counterpart: they get the 404 page.
+# Every URL of the old Jekyll site whose content lives on under another address: old
+# URL path -> docname. The build writes a small page at each old address (a folder's
+# page also answers /OLD/index.html) that leads to the new page, keeping the #section;
+# a target that does not exist fails the build. The old site's other addresses are
+# pages here as they were (/, /index.html, /resources/, /newsletter/); tests/data/
+# old-site.json lists them all and tests/test_old_site.py checks each one.
 faimi_redirects = {
     "/2022/": "events/2022-online-workshop",
+    # The old site's own redirects (layout: redirected), with and without a slash.
+    "/2022/submission/": "events/2022-online-workshop",
+    "/2022/submission.html": "events/2022-online-workshop",
+    "/2022/submissions/": "events/2022-online-workshop",
+    "/2022/submissions.html": "events/2022-online-workshop",
     "/2023-miccai/": "events/2023-miccai-workshop",
     "/2023-online/": "events/2023-online-workshop",
     "/2024-isbi/": "events/2024-isbi-tutorial",
@@ -97,4 +111,8 @@ faimi_redirects = {
     "/2025-miccai-workshop/": "events/2025-miccai-workshop",
     "/2025-online/": "events/2025-online-workshop",
     "/2026-miccai/": "events/2026-miccai-workshop",
+    # The newsletter's pages were files (.html) on the old site; the mail service sends
+    # new subscribers to the confirmation page's old address.
+    "/newsletter/privacy.html": "newsletter/privacy",
+    "/newsletter/confirmation.html": "newsletter/confirmation",
 }

@@ -36,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: "Today" for every build of the tests, unless a test says otherwise ("" for the clock).
 PINNED_DAY = "2026-11-25"
 #: What the real site is made of (everything else in the repository is not a source).
-SITE_PARTS = ("conf.py", "index.md", "404.md", "events", "people", "_ext", "_static", "_templates")
+SITE_PARTS = ("conf.py", "index.md", "404.md", "events", "people", "resources", "newsletter", "_ext", "_static",
+              "_templates")
 
 MINI_CONF = """\
 import sys
@@ -179,6 +180,14 @@ class LocalServer:
 def site(tmp_path: Path) -> Project:
     """A copy of the real site."""
     return copy_site(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once for the tests that only read the output."""
+    build = copy_site(tmp_path_factory.mktemp("built") / "site").build()
+    assert build.warnings == ""
+    return build
 
 
 @pytest.fixture

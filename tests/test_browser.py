@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
 
-PAGES = ["", "events/", "events/2025-london-symposium/"]
+PAGES = ["", "events/", "events/2025-london-symposium/", "resources/", "newsletter/"]
 
 
 @pytest.mark.parametrize("path", PAGES)

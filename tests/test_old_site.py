@@ -2,39 +2,127 @@
 
 tests/data/old-site.json lists what the old Jekyll site had (made from its sources by
 scripts/old_site_inventory.py): each page's addresses and section anchors, and the
-people of each group of its latest home page.
+people of each group of its latest home page. Each old address must be served (a page,
+or a redirect page that leads to one; never the 404 page) and each old anchor must be
+an id on the page the address ends on.
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
+import re
+from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import ROOT, Build, copy_site
+from conftest import ROOT, Build
 
 OLD_SITE = json.loads((ROOT / "tests" / "data" / "old-site.json").read_text(encoding="utf-8"))
+OLD_URLS = [url for page in OLD_SITE["pages"] for url in page["urls"]]
+REFRESH = re.compile(r"\d+;\s*url=(.*)", re.IGNORECASE)
+
+#: Anchors of the old event pages whose sections the event pages do not have yet
+#: (their transcription is under way); the test fails if any other anchor is missing.
+#: Remove an anchor from here once its section exists.
+NOT_YET_CARRIED_OVER: dict[str, set[str]] = {
+    "2022/index.md": {"tldr", "aim-and-scope", "schedule", "speaker-bios", "karim-lekadir-universitat-pompeu-fabra",
+                      "haoran-zhang-csail-mit", "esther-puyol-kings-college-london",
+                      "qingyu-zhao-stanford-university", "ira-ktena-deepmind", "organizers", "contacts"},
+    "2023-miccai/index.md": {"tldr", "keynote---dr-judy-gichoya",
+                             "shortcuts-causing-bias-in-radiology-artificial-intelligence-causes-evaluation-and-mitigation",
+                             "schedule-for-faimiepimi-workshop", "accepted-papers", "awards-miccai-faimi-2023",
+                             "call-for-papers", "dates", "organizers", "contact"},
+    "2023-online/index.md": {"tldr", "keynote-speakers", "full-schedule", "organizers", "contacts"},
+    "2024-isbi/index.md": {"tldr", "materials", "organizers", "contacts"},
+    "2024-miccai/index.md": {"tldr", "faimi-keynote---dr-mercy-asiedu", "machine-learning-fairness-for-health-in-africa",
+                             "epimi-keynote---dr-xiaoxiao-li", "schedule-for-faimiepimi-workshop", "accepted-papers",
+                             "proceedings", "awards-miccai-faimi-2024", "call-for-papers", "dates", "organizers",
+                             "contact"},
+    "2024-online/index.md": {"tldr", "keynote-speaker", "full-schedule", "organizers", "contacts"},
+    "2025-london-symposium/index.md": {"tldr", "full-schedule", "sponsors", "contacts"},
+    "2025-miccai-tutorial/index.md": {"tldr", "scope", "resources", "schedule", "organizers", "contact"},
+    "2025-miccai-workshop/index.md": {
+        "tldr", "faimi-keynote",
+        "towards-equitable-image-based-personalized-medicine-causality-confidence-and-bias-mitigation",
+        "gister-keynote", "advancing-fairness-sex--and-gender-aware-ai-for-equitable-neuroimaging", "schedule",
+        "accepted-papers", "proceedings", "awards-miccai-faimi-2025", "awards-miccai-faimi-2025-1",
+        "faimi-horizon-award", "call-for-papers", "dates", "sponsors", "organizers", "contact"},
+    "2025-online/index.md": {"recordings", "keynote-speaker", "full-schedule", "organizers", "contacts"},
+    "2026-miccai/index.md": {"tldr", "workshop-overview", "call-for-papers", "dates", "faimi-horizon-award",
+                             "current-faimi-organizers", "contact"},
+}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once for this module."""
-    build = copy_site(tmp_path_factory.mktemp("old-site") / "site").build()
-    assert build.warnings == ""
-    return build
+def served(outdir: Path, url: str) -> Path | None:
+    """The file GitHub Pages answers ``url`` with, or None (the 404 page)."""
+    path = url.lstrip("/")
+    if path == "" or path.endswith("/"):
+        candidates = [path + "index.html"]
+    elif path.endswith(".html"):
+        candidates = [path]
+    else:  # /x: x.html, else the folder x/ (Pages redirects to /x/)
+        candidates = [path + ".html", path + "/index.html"]
+    found = [outdir / c for c in candidates if (outdir / c).is_file()]
+    return found[0] if found else None
+
+
+def landing(outdir: Path, url: str) -> tuple[str, BeautifulSoup] | None:
+    """The output path and parsed page a visitor of ``url`` ends on, through redirect pages."""
+    file = served(outdir, url)
+    for _ in range(3):
+        if file is None:
+            return None
+        page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+        if refresh is None:
+            return file.relative_to(outdir).as_posix(), page
+        target = REFRESH.match(refresh["content"])[1]
+        here = posixpath.dirname(file.relative_to(outdir).as_posix())
+        file = served(outdir, "/" + posixpath.normpath(posixpath.join(here, target)).lstrip("./") +
+                      ("/" if target.endswith("/") else ""))
+    return None
+
+
+@pytest.mark.parametrize("url", OLD_URLS)
+def test_every_old_address_is_served(built_site: Build, url: str) -> None:
+    assert landing(built_site.app.outdir, url) is not None, f"{url} ends on the 404 page"
+
+
+@pytest.mark.parametrize("page", OLD_SITE["pages"], ids=lambda p: p["source"])
+def test_old_anchors_land_on_their_sections(built_site: Build, page: dict) -> None:
+    where, html = landing(built_site.app.outdir, page["urls"][0])
+    missing = [a for a in page["anchors"] if html.find(id=a) is None]
+    pending = NOT_YET_CARRIED_OVER.get(page["source"], set())
+    assert [a for a in missing if a not in pending] == [], f"{page['urls'][0]} -> {where} lacks these anchors"
 
 
 @pytest.mark.parametrize("anchor", list(OLD_SITE["home_groups"]))
-def test_home_page_groups_match_the_old_home_page(built: Build, anchor: str) -> None:
+def test_home_page_groups_match_the_old_home_page(built_site: Build, anchor: str) -> None:
     """Same people, same order, same roles, under the old section's anchor."""
     old = OLD_SITE["home_groups"][anchor]
-    section = built.html("index").find("section", id=anchor)
+    section = built_site.html("index").find("section", id=anchor)
     assert section is not None, f"the home page has no section #{anchor}"
-    items = section.select("ul.faimi-people > li")
     shown = [
         {"name": li.find(class_="faimi-person__name").get_text(),
          **({"role": role.get_text()} if (role := li.find(class_="faimi-person__role")) else {})}
-        for li in items
+        for li in section.select("ul.faimi-people > li")
     ]
     assert len(shown) == len(old)
     assert shown == old
+
+
+def test_the_inventory_reads_kramdown_ids_as_kramdown_does() -> None:
+    """The inventory script's ids, on headings of the old site's kinds."""
+    import sys  # noqa: PLC0415
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from old_site_inventory import anchors  # noqa: PLC0415
+
+    body = ("## TL;DR\n## Keynote - Dr. Judy Gichoya\n#### “Shortcuts” Causing Bias\n### 2016\n### 2019\n"
+            "## Awards 2025\n## Awards 2025\n#### If you subscribe to our [newsletter](/newsletter)\n"
+            "### Legislation/white papers:\n## Custom {#my-id}\n```\n## not a heading\n```\n")
+    assert anchors(body) == ["tldr", "keynote---dr-judy-gichoya", "shortcuts-causing-bias", "section", "section-1",
+                             "awards-2025", "awards-2025-1", "if-you-subscribe-to-our-newsletter",
+                             "legislationwhite-papers", "my-id"]

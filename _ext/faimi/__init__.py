@@ -54,10 +54,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .jsonld import setup_jsonld
     from .listing import setup_listing
     from .materials import setup_materials
+    from .newsletter import setup_newsletter
     from .nodes import setup_nodes
     from .papers import setup_papers
     from .people_list import setup_people_list
     from .publishing import setup_publishing
+    from .reading_list import setup_reading_list
     from .redirects import setup_redirects
     from .registry import setup_registry
     from .siteconfig import setup_siteconfig
@@ -86,10 +88,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_calendar(app)
     setup_wrapper_ids(app)
+    setup_newsletter(app)
     setup_redirects(app)
     setup_publishing(app)
     setup_editlinks(app)
     setup_consistency(app)
+    setup_reading_list(app)
     app.add_css_file("faimi.css")
     # Opt-in: the visitor's own time zone (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")

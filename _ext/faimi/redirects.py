@@ -75,7 +75,7 @@ def _problem(app: Sphinx, old_url: str, target: str, outfiles: dict[str, str]) -
             f"'events/2025-london-symposium'){hint}"
         )
     page = outfiles.get(redirect_file(old_url))
-    if page is not None:
+    if page is not None and page != target:
         return (
             f"the old URL {old_url!r} is the address of the page {page!r}; a redirect there "
             "would replace that page. Remove the redirect, or move the page"
@@ -148,7 +148,8 @@ def _write_redirects(app: Sphinx, exception: Exception | None) -> None:
                 f"faimi_redirects: {problem}", location=_location(app, old_url),
                 type="faimi", subtype="redirect",
             )
-        elif _writes_pages(app):
+        elif _writes_pages(app) and outfiles.get(redirect_file(old_url)) != target:
+            # (a builder whose page of the target is at the old address needs no redirect)
             path = Path(app.builder.outdir, *redirect_file(old_url).split("/"))
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(render(app, old_url, target), encoding="utf-8")

@@ -1,0 +1,150 @@
+"""The reading list's citation style: each title links to the work (its DOI, else its URL).
+
+``resources/*.bib`` is rendered by sphinxcontrib-bibtex (``bibtex_default_style =
+"faimi"`` in conf.py). The style is pybtex's ``unsrt`` (entries in the order of the
+file) with three changes for a reading list on the web: titles are kept as written
+(no "Sentence case"); the title itself is the link, so no "URL:" or "doi:" line
+follows (an arXiv ``eprint`` is still shown beside it); and BibTeX's ``and others``
+reads "et al.".
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
+from pybtex.plugin import register_plugin
+from pybtex.scanner import PybtexSyntaxError
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.richtext import Text
+from pybtex.style.template import FieldIsMissing, field, href, join, node, optional, sentence
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+logger = logging.getLogger("faimi")
+
+#: The name conf.py gives as ``bibtex_default_style``.
+STYLE = "faimi"
+
+
+def link_of(fields: dict) -> str | None:
+    """Where an entry's title leads: its DOI, else its URL."""
+    if fields.get("doi"):
+        return f"https://doi.org/{fields['doi']}"
+    return fields.get("url") or None
+
+
+@node
+def names_et_al(children, context, role, **kwargs):  # noqa: ANN001, ANN003, ANN201 (a pybtex node)
+    """The names of ``role``, with BibTeX's ``and others`` written as "et al."."""
+    try:
+        persons = context["entry"].persons[role]
+    except KeyError:
+        raise FieldIsMissing(role, context["entry"]) from None
+    style = context["style"]
+    named = [style.format_name(p, style.abbreviate_names) for p in persons if str(p) != "others"]
+    shown = join(**kwargs)[named].format_data(context)
+    return Text(shown, " et al.") if len(named) < len(persons) else shown
+
+
+class ReadingListStyle(UnsrtStyle):
+    """``unsrt`` with linked titles, as their authors wrote them, and "et al."."""
+
+    def format_names(self, role, as_sentence=True):  # noqa: ANN001, ANN201 (pybtex's signature)
+        formatted = names_et_al(role, sep=", ", sep2=" and ", last_sep=", and ")
+        return sentence[formatted] if as_sentence else formatted
+
+    def format_title(self, e, which_field, as_sentence=True):  # noqa: ANN001, ANN201 (pybtex's signature)
+        title = field(which_field)
+        link = link_of(e.fields)
+        linked = href(link)[title] if link else title
+        return sentence[linked] if as_sentence else linked
+
+    def format_btitle(self, e, which_field, as_sentence=True):  # noqa: ANN001, ANN201
+        return self.format_title(e, which_field, as_sentence)
+
+    def format_web_refs(self, e):  # noqa: ANN001, ANN201
+        return sentence[optional[self.format_eprint(e)]]
+
+    def format_eprint(self, e):  # noqa: ANN001, ANN201
+        number = field("eprint", raw=True)
+        return href(join["https://arxiv.org/abs/", number])[join["arXiv:", number]]
+
+
+def _topics(filters: Iterable[ast.AST]) -> list[str]:
+    """The words the bibliographies' filters look for (``keywords % "bias-mitigation"``)."""
+    return sorted({node.value for tree in filters for node in ast.walk(tree)
+                   if isinstance(node, ast.Constant) and isinstance(node.value, str)})
+
+
+def _line(path: Path, key: str) -> int | None:
+    """The line of ``@type{key,`` in a BibTeX file."""
+    pattern = re.compile(r"^\s*@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", re.IGNORECASE)
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if pattern.match(text):
+            return number
+    return None
+
+
+def check_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every entry of the BibTeX files has a link and is shown in some section of the page."""
+    if "cite" not in env.domains:
+        return []
+    domain = env.domains["cite"]
+    if not domain.bibliographies:  # no reading list in this project
+        return []
+    shown = {citation.key for citation in domain.citations}
+    topics = _topics(value.filter_ for value in domain.bibliographies.values())
+    for path, bibfile in domain.bibdata.bibfiles.items():
+        where = Path(path).relative_to(app.srcdir).as_posix() if Path(path).is_relative_to(app.srcdir) else path
+        for key in bibfile.keys:
+            fields = domain.bibdata.data.entries[key].fields
+            location = f"{where}:{_line(Path(path), key) or 0}"
+            if not link_of(fields):
+                logger.warning(f"{key}: the entry has no link; give the work's doi = {{10.1000/xyz123}} or "
+                               "url = {https://...}", location=location, type="faimi", subtype="reading_list")
+            if key not in shown:
+                logger.warning(
+                    f"{key}: the entry is in no section of the reading list: its keywords "
+                    f"({fields.get('keywords') or 'none'}) name none of the topics ({', '.join(topics)}); "
+                    "add one, e.g. keywords = {bias-mitigation}",
+                    location=location, type="faimi", subtype="reading_list")
+    return []
+
+
+def check_syntax(app: Sphinx) -> None:
+    """Report a BibTeX file that cannot be parsed at its line, and leave it out of the build.
+
+    (sphinxcontrib-bibtex would stop the build with a traceback.)
+    """
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return
+    readable = []
+    for name in app.config.bibtex_bibfiles or []:
+        try:
+            Parser(encoding=app.config.bibtex_encoding).parse_file(Path(app.confdir, name))
+        except PybtexSyntaxError as error:
+            problem = PybtexError.__str__(error)
+            logger.warning(
+                f"this BibTeX file cannot be read here: {problem}; look for a missing brace, comma or "
+                "quote in the entry above. An entry reads: @article{key, author = {Surname, Given and others}, "
+                "title = {{Title}}, journal = {Journal}, year = {2025}, doi = {10.1000/xyz123}, "
+                "keywords = {segmentation}}",
+                location=f"{name}:{error.lineno or 0}", type="faimi", subtype="reading_list")
+            continue
+        except (PybtexError, OSError):  # a duplicate key, a missing file: sphinxcontrib-bibtex reports these
+            pass
+        readable.append(name)
+    app.config.bibtex_bibfiles = readable
+
+
+def setup_reading_list(app: Sphinx) -> None:
+    register_plugin("pybtex.style.formatting", STYLE, ReadingListStyle, force=True)
+    app.connect("builder-inited", check_syntax, priority=400)  # before sphinxcontrib-bibtex reads them
+    # After sphinxcontrib-bibtex has placed the entries (its own env-updated, priority 500).
+    app.connect("env-updated", check_entries, priority=600)
