@@ -64,3 +64,13 @@ def test_weight_counts_what_the_page_loads(built_site: Build, docname: str) -> N
     sizes = weight(built_site.app.outdir, built_site.page(docname))
     assert any(name.endswith(".css") for name in sizes) and any(name.endswith(".js") for name in sizes)
     assert 10_000 < sum(sizes.values()) < BUDGET
+
+
+def test_no_large_image_reaches_the_output(built_site: Build) -> None:
+    """Originals (JPEG/PNG, often several MB) stay in the repository: pages get WebP variants."""
+    outdir = built_site.app.outdir
+    images = [p for p in outdir.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".gif"}]
+    originals = [p.relative_to(outdir).as_posix() for p in images
+                 if p.suffix.lower() != ".webp" and not p.relative_to(outdir).as_posix().startswith("_static/")]
+    assert originals == []
+    assert [p.name for p in images if p.stat().st_size > 150_000] == []
