@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT, Project
-from test_people import PNG
+from conftest import PNG, ROOT, Project
 
 
 def examples(section: str) -> list[tuple[str, str]]:
@@ -72,8 +71,8 @@ def test_the_programme_example_builds_as_documented(site: Project) -> None:
     site.write(f"events/{slug}.papers.yaml", papers)
     site.write(f"events/{slug}.md", f"# Copenhagen\n\n:::{{event-summary}} {slug}.yaml\n:::\n\n"
                + page.replace("2025-miccai-workshop.papers.yaml", f"{slug}.papers.yaml").replace(":presentation: oral\n", ""))
-    for path in re.findall(r"(?:src|file): ([\w/.-]+)", programme):
-        site.write_bytes(f"events/{path}", b"a file")
+    for kind, path in re.findall(r"(src|file): ([\w/.-]+)", programme):
+        site.write_bytes(f"events/{path}", PNG if kind == "src" else b"a file")  # photos must be images
     build = site.build(faimi_today="2027-01-01")
     assert build.warnings == ""
     html = build.html(f"events/{slug}")
