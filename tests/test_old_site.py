@@ -23,38 +23,6 @@ OLD_SITE = json.loads((ROOT / "tests" / "data" / "old-site.json").read_text(enco
 OLD_URLS = [url for page in OLD_SITE["pages"] for url in page["urls"]]
 REFRESH = re.compile(r"\d+;\s*url=(.*)", re.IGNORECASE)
 
-#: Anchors of the old event pages whose sections the event pages do not have yet
-#: (their transcription is under way); the test fails if any other anchor is missing.
-#: Remove an anchor from here once its section exists.
-NOT_YET_CARRIED_OVER: dict[str, set[str]] = {
-    "2022/index.md": {"tldr", "aim-and-scope", "schedule", "speaker-bios", "karim-lekadir-universitat-pompeu-fabra",
-                      "haoran-zhang-csail-mit", "esther-puyol-kings-college-london",
-                      "qingyu-zhao-stanford-university", "ira-ktena-deepmind", "organizers", "contacts"},
-    "2023-miccai/index.md": {"tldr", "keynote---dr-judy-gichoya",
-                             "shortcuts-causing-bias-in-radiology-artificial-intelligence-causes-evaluation-and-mitigation",
-                             "schedule-for-faimiepimi-workshop", "accepted-papers", "awards-miccai-faimi-2023",
-                             "call-for-papers", "dates", "organizers", "contact"},
-    "2023-online/index.md": {"tldr", "keynote-speakers", "full-schedule", "organizers", "contacts"},
-    "2024-isbi/index.md": {"tldr", "materials", "organizers", "contacts"},
-    "2024-miccai/index.md": {"tldr", "faimi-keynote---dr-mercy-asiedu", "machine-learning-fairness-for-health-in-africa",
-                             "epimi-keynote---dr-xiaoxiao-li", "schedule-for-faimiepimi-workshop", "accepted-papers",
-                             "proceedings", "awards-miccai-faimi-2024", "call-for-papers", "dates", "organizers",
-                             "contact"},
-    "2024-online/index.md": {"tldr", "keynote-speaker", "full-schedule", "organizers", "contacts"},
-    "2025-london-symposium/index.md": {"tldr", "full-schedule", "sponsors", "contacts"},
-    "2025-miccai-tutorial/index.md": {"tldr", "scope", "resources", "schedule", "organizers", "contact"},
-    "2025-miccai-workshop/index.md": {
-        "tldr", "faimi-keynote",
-        "towards-equitable-image-based-personalized-medicine-causality-confidence-and-bias-mitigation",
-        "gister-keynote", "advancing-fairness-sex--and-gender-aware-ai-for-equitable-neuroimaging", "schedule",
-        "accepted-papers", "proceedings", "awards-miccai-faimi-2025", "awards-miccai-faimi-2025-1",
-        "faimi-horizon-award", "call-for-papers", "dates", "sponsors", "organizers", "contact"},
-    "2025-online/index.md": {"recordings", "keynote-speaker", "full-schedule", "organizers", "contacts"},
-    "2026-miccai/index.md": {"tldr", "workshop-overview", "call-for-papers", "dates", "faimi-horizon-award",
-                             "current-faimi-organizers", "contact"},
-}
-
-
 def served(outdir: Path, url: str) -> Path | None:
     """The file GitHub Pages answers ``url`` with, or None (the 404 page)."""
     path = url.lstrip("/")
@@ -94,8 +62,7 @@ def test_every_old_address_is_served(built_site: Build, url: str) -> None:
 def test_old_anchors_land_on_their_sections(built_site: Build, page: dict) -> None:
     where, html = landing(built_site.app.outdir, page["urls"][0])
     missing = [a for a in page["anchors"] if html.find(id=a) is None]
-    pending = NOT_YET_CARRIED_OVER.get(page["source"], set())
-    assert [a for a in missing if a not in pending] == [], f"{page['urls'][0]} -> {where} lacks these anchors"
+    assert missing == [], f"{page['urls'][0]} -> {where} lacks these anchors"
 
 
 @pytest.mark.parametrize("anchor", list(OLD_SITE["home_groups"]))
