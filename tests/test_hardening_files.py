@@ -122,3 +122,21 @@ def test_a_base_url_that_is_not_http_is_a_message_naming_the_variable(site: Proj
             "give a complete http or https address") in done.stderr
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr
     assert "javascript:" not in (site.root / "_build/cli/index.html").read_text(encoding="utf-8")
+
+
+def test_the_check_command_checks_an_agenda_against_its_event_as_the_build_does(event: Project) -> None:
+    event.write("events/test.agenda.yaml", """\
+        - start: "10:00"
+          end: "10:30"
+          title: A talk
+        - start: "01:30"
+          end: "01:45"
+          title: Too early
+        """)
+    build = event.build()
+    built = sorted(line for line in build.warnings.splitlines() if "WARNING" in line)
+    assert any("events/test.agenda.yaml:4: WARNING: [1]: the items are out of order" in w for w in built), built
+    assert any("before the event starts" in w for w in built), built
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(event.root)],
+                           capture_output=True, text=True, check=False)
+    assert sorted(check.stdout.splitlines()) == built

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from .datakinds import DATA_FOLDERS, PEOPLE, DataKind, kind_of, unknown_kind_message
+from .agenda_checks import day_problems, hours_problems, sequence_problems, session_problems
+from .agenda_model import Agenda
+from .datakinds import AGENDA, DATA_FOLDERS, EVENT, PEOPLE, DataKind, kind_of, unknown_kind_message
+from .event_model import Event
 from .registry_model import Registry, load_registry
 from .validation import read_model
-from .yamldata import Problem
+from .yamldata import Problem, YamlData
 
 
 def data_files(root: Path) -> list[str]:
@@ -25,6 +29,27 @@ def data_files(root: Path) -> list[str]:
         for path in (root / folder).rglob(pattern)
     }
     return sorted(found)
+
+
+def load_agenda(
+    path: Path, shown_as: str, context: dict[str, Any] | None = None
+) -> tuple[Agenda | None, YamlData | None, list[Problem]]:
+    """An agenda file, checked as the ``agenda`` directive checks it: the model, then order,
+    sessions, and days and hours against the event of the same name (``events/NAME.yaml``
+    beside ``events/NAME.agenda.yaml``), when that one is valid. Whether each keynote has
+    a row is the build's to say (it depends on the page showing the agenda)."""
+    agenda, doc, problems = read_model(path, shown_as, Agenda, context)
+    if agenda is None or doc is None:
+        return agenda, doc, problems
+    event_file = shown_as.removesuffix(AGENDA.suffix) + EVENT.suffix
+    event_path = path.with_name(Path(event_file).name)
+    event = read_model(event_path, event_file, Event, context)[0] if event_path.is_file() else None
+    problems += session_problems(agenda, doc)
+    for index, (_, _, items) in enumerate(agenda.days):
+        problems += sequence_problems(items, doc, agenda.day_loc(index))
+    if event is not None and event.date and event.timezone:
+        problems = day_problems(agenda, event, doc) + problems + hours_problems(agenda, event, doc, event_file)
+    return agenda, doc, problems
 
 
 def check_file(root: Path, relpath: str, kind: DataKind, registry: Registry) -> list[Problem]:

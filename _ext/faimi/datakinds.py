@@ -50,7 +50,8 @@ def _named(path: str) -> Any:
 
 
 EVENT = DataKind("event", ".yaml", "an event's facts (events/NAME.yaml)", "event_model:Event")
-AGENDA = DataKind("agenda", ".agenda.yaml", "an agenda (events/NAME.agenda.yaml)", "agenda_model:Agenda")
+AGENDA = DataKind("agenda", ".agenda.yaml", "an agenda (events/NAME.agenda.yaml)", "agenda_model:Agenda",
+                  "checker:load_agenda")
 PEOPLE = DataKind("people", "people.yaml", "the people registry (people/people.yaml)", "registry_model:PeopleFile")
 
 PAPERS = DataKind("papers", ".papers.yaml", "an event's papers (events/NAME.papers.yaml)", "papers_model:Papers",
