@@ -16,7 +16,6 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "notfound.extension",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "sphinxcontrib.bibtex",
     "faimi",
@@ -70,9 +69,7 @@ from faimi.fields import site_address as _site_address  # noqa: E402 (the data l
 html_baseurl, faimi_baseurl_problem = _site_address(
     os.environ.get("FAIMI_BASEURL", ""), "https://faimi-workshop.github.io/")
 
-# sitemap.xml with the dirhtml URLs (pages/…/), without utility pages.
-sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search/", "genindex/", "404/"]
+# sitemap.xml (written by the extension, faimi/sitemap.py): every page's address, sorted.
 
 # OpenGraph tags for link previews: one site image, no generated per-page cards; the
 # page's first words also become its <meta name="description">.

@@ -287,8 +287,9 @@ def test_404_page_at_the_root_with_links_under_the_prefix(
     assert page.find("a", class_="sidebar-brand")["href"] == prefix
 
 
-def test_nojekyll_and_robots_txt_at_the_root(built: Build) -> None:
-    assert (out(built) / ".nojekyll").is_file()
+def test_robots_txt_at_the_root_and_no_nojekyll(built: Build) -> None:
+    # Published with the "GitHub Actions" source, which never runs Jekyll.
+    assert not (out(built) / ".nojekyll").exists()
     robots = (out(built) / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert robots[:2] == ["User-agent: *", "Allow: /"]
     assert f"Sitemap: {DEFAULT_BASE}sitemap.xml" in robots

@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .jsonld import setup_jsonld
     from .listing import setup_listing
     from .materials import setup_materials
+    from .navigation import setup_navigation
     from .newsletter import setup_newsletter
     from .nodes import setup_nodes
     from .papers import setup_papers
@@ -63,6 +64,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .redirects import setup_redirects
     from .registry import setup_registry
     from .siteconfig import setup_siteconfig
+    from .sitemap import setup_sitemap
     from .topics import setup_topics
     from .wrapper_ids import setup_wrapper_ids
 
@@ -84,6 +86,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_materials(app)
     setup_topics(app)
     setup_listing(app)
+    setup_navigation(app)
     setup_important_dates(app)
     setup_jsonld(app)
     setup_calendar(app)
@@ -94,6 +97,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_editlinks(app)
     setup_consistency(app)
     setup_reading_list(app)
+    setup_sitemap(app)
     app.add_css_file("faimi.css")
     # Opt-in: the visitor's own time zone (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")

@@ -11,6 +11,7 @@ do not write HTML leave the link out.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 import icalendar
@@ -24,6 +25,7 @@ from .events import EventRecord, events
 from .jsonld import page_url
 from .buildday import today
 from .nodes import calendar_link
+from .outfiles import write_if_changed
 
 FOLDER = "calendar"
 ALL_EVENTS = "faimi-events.ics"
@@ -81,11 +83,16 @@ def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
     stamp = dt.datetime.combine(today(app.env), dt.time(0), tzinfo=dt.UTC)
     for record in records:
         cal.add_component(vevent(app, record, stamp))
-    cal.add_missing_timezones()
-    # The time zones come in no fixed order: sort them (by name, before the events) so
-    # that every build writes the same file.
-    cal.subcomponents.sort(key=lambda c: (0, str(c["TZID"])) if c.name == "VTIMEZONE" else (1, ""))
+    # The time zones before the events, sorted by name, so that every build writes the same file.
+    cal.subcomponents[:0] = [time_zone(tzid) for tzid in sorted(cal.get_missing_tzids())]
     return cal.to_ical()
+
+
+@cache
+def time_zone(tzid: str) -> icalendar.Timezone:
+    """The VTIMEZONE of an IANA zone, made once per build process (it is the same for every
+    calendar file, and slow to make: every transition over decades)."""
+    return icalendar.Timezone.from_tzid(tzid)
 
 
 def dated(app: Sphinx) -> list[EventRecord]:
@@ -99,8 +106,8 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     folder.mkdir(exist_ok=True)
     records = dated(app)
     for record in records:
-        (folder / file_name(record.docname)).write_bytes(calendar(app, [record]))
-    (folder / ALL_EVENTS).write_bytes(calendar(app, records))
+        write_if_changed(folder / file_name(record.docname), calendar(app, [record]))
+    write_if_changed(folder / ALL_EVENTS, calendar(app, records))
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -11,6 +11,7 @@ or removed, the pages with listings are read again (``env-get-outdated``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Set
 from itertools import groupby
 
@@ -186,18 +187,30 @@ def _remember_states(app: Sphinx, env: BuildEnvironment) -> None:
 
 def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
               removed: Set[str]) -> list[str]:
-    """Read the listing pages again when an event page may have come, changed or gone;
-    and them and the event pages when an event's state has changed since they were read
-    (an event has become past and its registration closed, or its submissions closed)."""
-    known = events(env)
+    """Read the listing and event pages again when an event's state has changed since they
+    were read (an event has become past and its registration closed, or its submissions
+    closed). An event page that came, changed or went only has the listings written
+    again (:func:`_rewrite`)."""
     states = _states(env)
     changed_state = getattr(env, "faimi_states", states) != states
-    again: set[str] = set()
-    if changed_state:
-        again = listings(env) | set(known)
-    elif added or any(name in known for name in (*changed, *removed)):
-        again = listings(env)
-    return sorted(again - set(removed))
+    return sorted((listings(env) | set(events(env))) - set(removed)) if changed_state else []
+
+
+def listed(env: BuildEnvironment) -> str:
+    """A digest of what the listings show: each event page, its title and its facts."""
+    digest = hashlib.sha256()
+    for name, record in sorted(events(env).items()):
+        title = env.titles[name].astext() if name in env.titles else ""
+        digest.update(f"{name}\0{title}\0{record.event.model_dump_json()}\0".encode())
+    return digest.hexdigest()
+
+
+def _rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Write the listing pages again when what they show of the events has changed."""
+    current = listed(env)
+    before = getattr(env, "faimi_listed", None)
+    env.faimi_listed = current
+    return sorted(listings(env)) if before not in (None, current) else []
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -216,5 +229,6 @@ def setup_listing(app: Sphinx) -> None:
     app.connect("doctree-resolved", _resolve)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _remember_states)
+    app.connect("env-updated", _rewrite)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

@@ -1,4 +1,4 @@
-"""What GitHub Pages needs beside the pages: ``404.html``, ``robots.txt``, ``.nojekyll``.
+"""What GitHub Pages needs beside the pages: ``404.html`` and ``robots.txt``.
 
 The 404 page is the document ``404.md`` (``notfound_pagename``), made by
 sphinx-notfound-page, which turns the theme's links and assets into absolute paths
@@ -9,14 +9,15 @@ address. What it leaves undone is done here:
   absolute under the same prefix;
 - with ``dirhtml``, its links to the home page come out as ``#``; they become the
   prefix (see :func:`_fix_404_context`, which also sets the page's URLs);
-- the ``dirhtml`` builder writes the page to ``404/index.html``, but GitHub Pages only
-  serves ``404.html`` at the root: the file is moved there.
+- the ``dirhtml`` builder would write the page to ``404/index.html``, but GitHub Pages
+  only serves ``404.html`` at the root: :class:`PagesDirectoryBuilder` writes it there
+  (and, looking for it there, leaves it alone when nothing changed).
 
 ``robots.txt`` allows everything and names the sitemap, whose URL depends on
 ``html_baseurl``, so it is written by the build rather than kept in ``_static``.
-``.nojekyll`` stops GitHub Pages from running Jekyll, which would hide ``_static``.
-(``sphinx.ext.githubpages`` writes ``.nojekyll`` too, but also a ``CNAME`` derived from
-``html_baseurl``, which is wrong for a preview or a fork under a sub-path.)
+No ``.nojekyll``: the site is published with the "GitHub Actions" source, which serves
+the uploaded files as they are and never runs Jekyll (and the upload leaves out
+dotfiles anyway).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.dirhtml import DirectoryHTMLBuilder
 from sphinx.builders.html import StandaloneHTMLBuilder
+
+from .outfiles import write_if_changed
 
 
 def _notfound_page(app: Sphinx) -> str:
@@ -86,28 +89,31 @@ def _fix_404_context(
     context["pathto"] = pathto
 
 
+class PagesDirectoryBuilder(DirectoryHTMLBuilder):
+    """``dirhtml``, with the 404 page written to ``404.html`` at the root (not ``404/index.html``)."""
+
+    def get_output_path(self, page_name: str, /) -> Path:
+        if page_name == getattr(self.config, "notfound_pagename", "404"):
+            return Path(self.outdir, f"{page_name}{self.out_suffix}")
+        return super().get_output_path(page_name)
+
+
 def _write_root_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _publishes(app):
         return
     outdir = Path(app.builder.outdir)
-    if isinstance(app.builder, DirectoryHTMLBuilder):
-        folder = outdir / _notfound_page(app)
-        if (folder / "index.html").is_file():
-            (folder / "index.html").replace(outdir / f"{_notfound_page(app)}.html")
-            if not any(folder.iterdir()):
-                folder.rmdir()
     sources = outdir / "_sources"  # made even when no source is published (html_copy_source)
     if sources.is_dir() and not any(sources.iterdir()):
         sources.rmdir()
-    (outdir / ".nojekyll").touch()
     robots = "User-agent: *\nAllow: /\n"
     sitemap = getattr(app.config, "sitemap_filename", None)
     if sitemap and _base_url(app):
         robots += f"\nSitemap: {_base_url(app)}{sitemap}\n"
-    (outdir / "robots.txt").write_text(robots, encoding="utf-8")
+    write_if_changed(outdir / "robots.txt", robots)
 
 
 def setup_publishing(app: Sphinx) -> None:
+    app.add_builder(PagesDirectoryBuilder, override=True)
     app.connect("doctree-resolved", _absolute_links)
     app.connect("html-page-context", _fix_404_context, priority=450)
     app.connect("build-finished", _write_root_files)

@@ -31,6 +31,8 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from .outfiles import write_if_changed
+
 logger = logging.getLogger("faimi")
 
 #: An old URL path: a folder (``/2022/``) or an HTML file (``/old/page.html``); no
@@ -151,8 +153,7 @@ def _write_redirects(app: Sphinx, exception: Exception | None) -> None:
         elif _writes_pages(app) and outfiles.get(redirect_file(old_url)) != target:
             # (a builder whose page of the target is at the old address needs no redirect)
             path = Path(app.builder.outdir, *redirect_file(old_url).split("/"))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render(app, old_url, target), encoding="utf-8")
+            write_if_changed(path, render(app, old_url, target))
 
 
 def setup_redirects(app: Sphinx) -> None:

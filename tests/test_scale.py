@@ -1,0 +1,109 @@
+"""Builds that scale: a short navigation, precise rebuilds, the same bytes serial and parallel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from conftest import PINNED_DAY, Build, Project
+
+#: The archive fixture's events, newest first: (docname, last day).
+ARCHIVE = ["events/2026-tutorial", "events/2025-symposium", "events/2025-issue", "events/2024-online"]
+
+
+def navigation(build: Build, docname: str = "index") -> list[str]:
+    """The titles of the event pages in the sidebar of ``docname``."""
+    sidebar = build.html(docname).select_one(".sidebar-tree")
+    return [a.get_text(strip=True) for a in sidebar.select("li.toctree-l2 > a")]
+
+
+def output_files(build: Build) -> dict[str, bytes]:
+    """Every file of the output but Sphinx's own records (doctrees, build info)."""
+    root = Path(build.app.outdir)
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and not path.relative_to(root).as_posix().startswith((".doctrees/", ".buildinfo"))
+    }
+
+
+def mtimes(build: Build) -> dict[str, int]:
+    root = Path(build.app.outdir)
+    return {rel: os.stat(root / rel).st_mtime_ns for rel in output_files(build)}
+
+
+# -- The navigation ---------------------------------------------------------------
+
+
+def test_navigation_shows_upcoming_and_recent_events_only(archive: Project) -> None:
+    archive.write("conf.py", archive.read("conf.py") + "html_theme = 'furo'\nfaimi_navigation_recent = 1\n")
+    build = archive.build(faimi_today="2025-04-01")
+    assert build.warnings == ""  # no "document isn't included in any toctree"
+    # Upcoming (the symposium, the tutorial), then the latest past one (the special issue).
+    expected = ["Tutorial 2026", "Symposium 2025", "Special Issue"]
+    for page in ("index", "events/index", "events/2024-online"):
+        assert navigation(build, page) == expected, page
+    # The archived event is still a page of the site, listed and linked from the events index.
+    index = build.html("events/index")
+    assert "Online Workshop 2024" in [a.get_text(strip=True) for a in index.select("a.faimi-events__title")]
+    assert build.page("events/2024-online").is_file()
+
+
+def test_a_change_in_the_navigation_writes_every_page_again(archive: Project) -> None:
+    archive.write("conf.py", archive.read("conf.py") + "html_theme = 'furo'\nfaimi_navigation_recent = 1\n")
+    first = archive.build(faimi_today="2025-04-01")
+    assert navigation(first) == ["Tutorial 2026", "Symposium 2025", "Special Issue"]
+    # The symposium's title changes: every sidebar names it, so every page is written again.
+    archive.write("events/2025-symposium.md", archive.read("events/2025-symposium.md").replace(
+        "# Symposium 2025", "# London Symposium 2025"))
+    second = archive.build(faimi_today="2025-04-01")
+    assert second.read == ["events/2025-symposium"]
+    assert set(ARCHIVE) | {"index", "events/index"} <= set(second.written)
+    assert navigation(second, "events/2024-online") == ["Tutorial 2026", "London Symposium 2025", "Special Issue"]
+    # An archived event's new title reaches the events index, but no sidebar.
+    archive.write("events/2024-online.md", archive.read("events/2024-online.md").replace(
+        "# Online Workshop 2024", "# Online Workshop, December 2024"))
+    third = archive.build(faimi_today="2025-04-01")
+    assert third.read == ["events/2024-online"]
+    assert sorted(set(third.written) & {*ARCHIVE, "index", "events/index"}) == [
+        "events/2024-online", "events/index", "index"]
+
+
+def test_the_real_site_navigation_is_short_and_every_event_in_the_sitemap(site: Project) -> None:
+    build = site.build()
+    assert build.warnings == ""
+    records = build.app.env.faimi_events.values()
+    upcoming = [r for r in records if not r.event.is_past(dt.date.fromisoformat(PINNED_DAY))]
+    shown = navigation(build)
+    assert len(shown) == min(len(records), len(upcoming) + 5)
+    assert set(shown) <= {build.app.env.titles[r.docname].astext() for r in records}
+    sitemap = (Path(build.app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
+    for docname in build.app.env.faimi_events:
+        assert f"/{build.app.builder.get_target_uri(docname)}</loc>" in sitemap, docname
+
+
+# -- Serial and parallel builds, rebuilds ------------------------------------------
+
+
+def test_serial_and_parallel_builds_write_the_same_bytes(site: Project) -> None:
+    serial = site.build(outdir="serial")
+    parallel = site.build(outdir="parallel", parallel=2)
+    assert serial.warnings == parallel.warnings == ""
+    files, parallel_files = output_files(serial), output_files(parallel)
+    assert "sitemap.xml" in files and "404.html" in files and "calendar/faimi-events.ics" in files
+    assert sorted(files) == sorted(parallel_files)
+    different = [name for name in files if files[name] != parallel_files[name]]
+    assert different == []
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_no_page_nor_file_of_ours(site: Project) -> None:
+    first = site.build()
+    before = mtimes(first)
+    second = site.build()
+    assert second.read == [] and second.written == ["search"]
+    after = mtimes(second)
+    ours = [name for name in before if name.endswith((".ics", ".xml", ".txt")) or name == "404.html"
+            or name.endswith("index.html") and not name.startswith("search/")]
+    assert len(ours) > 30
+    assert [name for name in ours if after[name] != before[name]] == []
