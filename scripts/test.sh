@@ -3,12 +3,33 @@
 # where missing: Chromium for the browser tests, Java for the Nu Html Checker, Node.js
 # and npm for Lighthouse), Lighthouse itself (tests/lighthouse, when its lock file
 # changes), and run the test suite. Arguments go to pytest.
-# FAIMI_CHROMIUM may name another Chromium binary (GitHub's runners have Chrome).
+# The browser: FAIMI_CHROMIUM if set; else Debian's /usr/bin/chromium (installed where
+# missing); on Ubuntu, whose "chromium" package only installs a snap, Google Chrome.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-[ -x "${FAIMI_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+if [ -n "${FAIMI_CHROMIUM:-}" ]; then
+    [ -x "$FAIMI_CHROMIUM" ] || { echo "FAIMI_CHROMIUM is $FAIMI_CHROMIUM, which is not a program." >&2; exit 1; }
+elif grep -qsE '^(ID|ID_LIKE)=.*ubuntu' /etc/os-release; then
+    for chrome in /usr/bin/google-chrome /usr/bin/google-chrome-stable; do
+        [ -x "$chrome" ] && export FAIMI_CHROMIUM="$chrome" && break
+    done
+    if [ -z "${FAIMI_CHROMIUM:-}" ]; then
+        cat >&2 <<'HELP'
+The browser tests need Chromium or Chrome. Ubuntu's "chromium" package only installs
+a snap, which the tests cannot drive. Download Google Chrome's .deb package (from
+google.com/chrome), install it and run the tests again:
+    sudo apt-get install ./google-chrome-stable_current_amd64.deb
+    bash scripts/test.sh
+or name another Chromium or Chrome binary: FAIMI_CHROMIUM=/path/to/chrome bash scripts/test.sh
+HELP
+        exit 1
+    fi
+else
+    export FAIMI_CHROMIUM=/usr/bin/chromium
+    [ -x "$FAIMI_CHROMIUM" ] || missing+=(chromium)
+fi
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(nodejs npm)
 if [ "${#missing[@]}" != 0 ]; then

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -24,11 +23,6 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-# sphinx-sitemap starts a multiprocessing Manager in every build. Forked from a process
-# whose other threads (a browser driver, a local web server) hold locks, it can hang
-# for ever: the tests start such processes from a clean server process instead.
-multiprocessing.set_start_method("forkserver", force=True)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "_ext"))
 

@@ -7,6 +7,7 @@ binaries, so `bash scripts/test.sh` installs them. A missing linter fails the te
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -21,8 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted([*WORKFLOW_DIR.glob("*.yml"), *WORKFLOW_DIR.glob("*.yaml")])
 SITE = WORKFLOW_DIR / "site.yml"
+DAILY = WORKFLOW_DIR / "daily.yml"
+PUBLISH = WORKFLOW_DIR / "publish.yml"
 LINKCHECK = WORKFLOW_DIR / "linkcheck.yml"
 REPORT_SCRIPT = ROOT / "scripts" / "linkcheck_report.py"
+SCHEDULE_SCRIPT = ROOT / "scripts" / "schedule_check.py"
+#: How a job calls the reusable workflow that builds for and deploys to Pages.
+USES_PUBLISH = "./.github/workflows/publish.yml"
 
 INSTALL_HINT = (
     "is not installed. Run the tests with `bash scripts/test.sh`, which installs the "
@@ -122,21 +128,36 @@ def linkcheck() -> dict:
     return load(LINKCHECK)
 
 
-def deploy_job(site: dict) -> tuple[str, dict]:
+@pytest.fixture(scope="module")
+def daily() -> dict:
+    return load(DAILY)
+
+
+@pytest.fixture(scope="module")
+def publish() -> dict:
+    return load(PUBLISH)
+
+
+def deploy_job(publish: dict) -> tuple[str, dict]:
     found = [
         (name, job)
-        for name, job in site["jobs"].items()
+        for name, job in publish["jobs"].items()
         if step_index(job, uses("actions/deploy-pages")) >= 0
     ]
     assert len(found) == 1, f"expected one job that deploys to Pages, found {len(found)}"
     return found[0]
 
 
+def publishing_jobs(workflow: dict) -> list[tuple[str, dict]]:
+    """The jobs that call publish.yml."""
+    return [(name, job) for name, job in workflow["jobs"].items() if job.get("uses") == USES_PUBLISH]
+
+
 # ---------------------------------------------------------------- actionlint
 
 
 def test_the_expected_workflows_exist():
-    assert SITE in WORKFLOWS and LINKCHECK in WORKFLOWS
+    assert {SITE, DAILY, PUBLISH, LINKCHECK} <= set(WORKFLOWS)
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
@@ -188,11 +209,17 @@ def test_top_level_permissions_are_read_only(workflow: Path):
     )
 
 
-def test_only_the_deploy_job_may_write(site):
-    deploy_name, deploy = deploy_job(site)
+def test_only_the_deploy_job_may_write(publish):
+    deploy_name, deploy = deploy_job(publish)
     assert deploy.get("permissions") == {"pages": "write", "id-token": "write"}
+    # A job that calls publish.yml must grant what its deploy job needs, and no more.
+    callers = {(path.name, name) for path in (SITE, DAILY) for name, _ in publishing_jobs(load(path))}
+    assert callers == {(SITE.name, "publish"), (DAILY.name, "publish")}
     for workflow, name, job in all_jobs():
-        if (workflow, name) == (SITE.name, deploy_name):
+        if (workflow, name) == (PUBLISH.name, deploy_name):
+            continue
+        if (workflow, name) in callers:
+            assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
             continue
         permissions = job.get("permissions", {})
         if isinstance(permissions, str):  # read-all / write-all
@@ -230,8 +257,9 @@ def test_actions_are_pinned_to_current_major_tags():
 
 def test_python_is_set_up_with_pip_cache_keyed_on_pyproject():
     setups = 0
+    installs = ("scripts/build.sh", "scripts/test.sh", "scripts/venv.sh", ".ci/run")
     for workflow, name, job in all_jobs():
-        if step_index(job, runs("scripts/")) < 0 and step_index(job, runs(".ci/run")) < 0:
+        if all(step_index(job, runs(command)) < 0 for command in installs):
             continue
         i = step_index(job, uses("actions/setup-python"))
         assert i >= 0, f"{workflow}/{name} runs the project's scripts without setup-python"
@@ -251,16 +279,7 @@ def test_site_triggers(site):
     assert "pull_request" in on
     assert "main" in on["push"]["branches"]
     assert "workflow_dispatch" in on
-
-
-def test_site_rebuilds_every_hour(site):
-    # Upcoming/past and "submissions closed" change on instants (an AoE deadline at 12:00
-    # UTC): an hourly rebuild changes each state within the hour.
-    crons = cron_fields(site)
-    assert len(crons) == 1, "expected one schedule"
-    minute, hour, day_of_month, month, day_of_week = crons[0]
-    assert minute.isdigit() and 0 <= int(minute) <= 59
-    assert (hour, day_of_month, month, day_of_week) == ("*", "*", "*", "*"), "run every hour"
+    assert "schedule" not in on, "the scheduled rebuild is daily.yml, which waits for no test"
 
 
 def test_pull_requests_build_with_warnings_as_errors_and_run_the_tests(site):
@@ -273,43 +292,74 @@ def test_pull_requests_build_with_warnings_as_errors_and_run_the_tests(site):
     assert build_and_test, "no job builds the site and runs the tests on pull requests"
     job = build_and_test[0]
     assert step_index(job, runs("bash scripts/build.sh")) < step_index(job, runs("bash .ci/run"))
+    # No step may hide a failure of the build or of the tests (browser audits included).
+    assert not job.get("continue-on-error") and not any(s.get("continue-on-error") for s in steps(job))
     # The README's build command is strict: warnings are errors.
     build_script = (ROOT / "scripts" / "build.sh").read_text(encoding="utf-8")
     assert re.search(r"sphinx-build\s+-W\b.*-b dirhtml \. _build/site", build_script)
 
 
-def test_the_deployed_build_gets_the_pages_address(site):
-    _, deploy = deploy_job(site)
-    needs = deploy["needs"]
-    build = site["jobs"][needs if isinstance(needs, str) else needs[0]]
-    configure = step_index(build, uses("actions/configure-pages"))
-    build_step = step_index(build, runs("bash scripts/build.sh"))
-    assert 0 <= configure < build_step, "the build must know the Pages address before it runs"
-    pages_id = steps(build)[configure]["id"]
-    assert steps(build)[build_step]["env"]["FAIMI_BASEURL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
-    assert build.get("permissions") == {"contents": "read", "pages": "read"}
-
-
-def test_deploy_only_from_main_after_build_and_tests_pass(site):
-    name, deploy = deploy_job(site)
-    condition = str(deploy.get("if", ""))
+def test_pushes_deploy_only_from_main_after_build_and_tests_pass(site):
+    [(_, job)] = publishing_jobs(site)
+    condition = str(job.get("if", ""))
     assert "pull_request" in condition and "refs/heads/main" in condition, condition
-
-    needs = deploy.get("needs")
+    needs = job.get("needs")
     needs = [needs] if isinstance(needs, str) else list(needs or [])
-    assert needs, "the deploy job must wait for the build"
+    assert needs, "the deploy must wait for the build and the tests"
     build = site["jobs"][needs[0]]
-    upload = step_index(build, uses("actions/upload-pages-artifact"))
-    assert upload >= 0, "the job the deploy needs must upload the Pages artifact"
-    assert steps(build)[upload]["with"]["path"] == "_build/site"
-    # Uploaded only after both the build and the tests, so a red test means no deploy.
-    assert step_index(build, runs("bash scripts/build.sh")) < upload
-    assert step_index(build, runs("bash .ci/run")) < upload
+    assert step_index(build, runs("bash .ci/run")) >= 0, "the job the deploy waits for must run the tests"
     assert "if" not in build, "the build job must run for every event"
 
 
-def test_deploy_uses_the_official_pages_actions(site):
-    _, deploy = deploy_job(site)
+def test_site_warns_when_the_schedule_stops(site):
+    checks = [job for job in site["jobs"].values() if step_index(job, runs("scripts/schedule_check.py")) >= 0]
+    assert len(checks) == 1, "one job checks that the scheduled rebuild still runs"
+    job = checks[0]
+    assert "if" not in job, "it runs on pull requests and pushes alike"
+    assert job["permissions"] == {"actions": "read", "contents": "read"}
+    script = steps(job)[step_index(job, runs("scripts/schedule_check.py"))]["run"]
+    assert "actions/workflows/daily.yml" in script and "status=success" in script
+
+
+# ---------------------------------------------------------------- daily.yml, publish.yml
+
+
+def test_daily_rebuild_runs_every_hour_and_on_demand(daily):
+    assert set(triggers(daily)) == {"schedule", "workflow_dispatch"}
+    crons = cron_fields(daily)
+    assert len(crons) == 1, "expected one schedule"
+    minute, *every = crons[0]
+    assert minute.isdigit() and 0 <= int(minute) <= 59
+    assert every == ["*", "*", "*", "*"], "every hour, every day: states change within the hour"
+
+
+def test_daily_rebuild_deploys_without_waiting_for_tests_or_audits(daily, publish):
+    [(_, job)] = publishing_jobs(daily)
+    assert "needs" not in job
+    assert job.get("if") == "github.ref == 'refs/heads/main'"
+    assert list(daily["jobs"]) == ["publish"], "nothing else runs on the schedule"
+    for name, publish_job in publish["jobs"].items():
+        for command in (".ci/run", "scripts/test.sh", "pytest", "lighthouse"):
+            assert step_index(publish_job, runs(command)) < 0, f"publish.yml/{name} runs {command}"
+
+
+def test_publish_is_reusable_and_builds_for_the_pages_address(publish):
+    assert set(triggers(publish)) == {"workflow_call"}
+    _, deploy = deploy_job(publish)
+    build = publish["jobs"][deploy["needs"]]
+    configure = step_index(build, uses("actions/configure-pages"))
+    build_step = step_index(build, runs("bash scripts/build.sh"))
+    upload = step_index(build, uses("actions/upload-pages-artifact"))
+    assert 0 <= configure < build_step < upload, "the Pages address, the build, then the upload"
+    pages_id = steps(build)[configure]["id"]
+    assert steps(build)[build_step]["env"]["FAIMI_BASEURL"] == f"${{{{ steps.{pages_id}.outputs.base_url }}}}"
+    assert steps(build)[upload]["with"]["path"] == "_build/site"
+    assert build.get("permissions") == {"contents": "read", "pages": "read"}
+
+
+def test_deploy_uses_the_official_pages_actions_from_main_only(publish):
+    _, deploy = deploy_job(publish)
+    assert deploy.get("if") == "github.ref == 'refs/heads/main'"
     configure = step_index(deploy, uses("actions/configure-pages"))
     release = step_index(deploy, uses("actions/deploy-pages"))
     assert 0 <= configure < release
@@ -320,11 +370,50 @@ def test_deploy_uses_the_official_pages_actions(site):
     }
 
 
-def test_pages_deploys_do_not_cancel_each_other(site):
-    _, deploy = deploy_job(site)
-    concurrency = deploy.get("concurrency") or site.get("concurrency")
+def test_pages_deploys_do_not_cancel_each_other(publish):
+    _, deploy = deploy_job(publish)
+    concurrency = deploy.get("concurrency")
     assert isinstance(concurrency, dict) and concurrency.get("group"), "no concurrency group"
     assert concurrency.get("cancel-in-progress") is False
+
+
+# ---------------------------------------------------------------- schedule_check.py
+
+def run_schedule_check(tmp_path: Path, workflow: dict, runs: list[dict]) -> tuple[str, str]:
+    (tmp_path / "workflow.json").write_text(json.dumps(workflow), encoding="utf-8")
+    (tmp_path / "runs.json").write_text(json.dumps({"workflow_runs": runs}), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, str(SCHEDULE_SCRIPT), str(tmp_path / "workflow.json"), str(tmp_path / "runs.json")],
+        env={"GITHUB_STEP_SUMMARY": str(summary), "PATH": ""}, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout, summary.read_text(encoding="utf-8")
+
+
+def hours_ago(hours: float) -> str:
+    return (dt.datetime.now(dt.UTC) - dt.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_schedule_check_is_quiet_while_the_schedule_runs(tmp_path):
+    out, summary = run_schedule_check(tmp_path, {"state": "active"}, [{"updated_at": hours_ago(1)}])
+    assert "::warning" not in out
+    assert summary == "The scheduled rebuild runs.\n"
+
+
+def test_schedule_check_warns_when_github_turned_the_schedule_off(tmp_path):
+    out, summary = run_schedule_check(tmp_path, {"state": "disabled_inactivity"}, [{"updated_at": hours_ago(1)}])
+    assert out.startswith("::warning title=Scheduled rebuild::")
+    assert "disabled inactivity after 60 days without activity" in out
+    assert "'Enable workflow'" in out and "'Enable workflow'" in summary
+
+
+def test_schedule_check_warns_when_the_last_success_is_old(tmp_path):
+    url = "https://github.com/o/r/actions/runs/1"
+    out, _ = run_schedule_check(tmp_path, {"state": "active"}, [{"updated_at": hours_ago(30), "html_url": url}])
+    assert "last succeeded 30 hours ago" in out and url in out
+    out, _ = run_schedule_check(tmp_path, {"state": "active"}, [])
+    assert "has not succeeded yet" in out
 
 
 # ---------------------------------------------------------------- linkcheck.yml
