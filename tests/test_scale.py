@@ -107,3 +107,72 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_page_nor_file_of_ours(site: 
             or name.endswith("index.html") and not name.startswith("search/")]
     assert len(ours) > 30
     assert [name for name in ours if after[name] != before[name]] == []
+
+
+# -- Precise rebuilds: people and agendas -------------------------------------------
+
+
+def pages_linking(build: Build, url: str) -> list[str]:
+    """The docnames whose page links to ``url``."""
+    return sorted(doc for doc in build.app.env.found_docs
+                  if build.page(doc).is_file() and f'href="{url}"' in build.page(doc).read_text(encoding="utf-8"))
+
+
+def test_a_person_edit_rereads_exactly_the_pages_that_show_them(site: Project) -> None:
+    first = site.build()
+    registry = first.app.env.faimi_people_fingerprints
+    assert len([k for k in registry if k.startswith("person:") and k != "person:*"]) > 10
+    people = site.read("people/people.yaml")
+    homepage = "https://www.kcl.ac.uk/people/andrew-king"
+    shown_on = pages_linking(first, homepage)
+    assert 1 < len(shown_on) < len(first.app.env.found_docs) - 3, shown_on
+    site.write("people/people.yaml", people.replace("affiliation: King's College London\n",
+                                                    "affiliation: King's College London (moved)\n", 1))
+    assert site.read("people/people.yaml") != people
+    second = site.build()
+    assert second.warnings == ""
+    assert sorted(second.read) == shown_on
+    assert all("King's College London (moved)" in second.page(doc).read_text(encoding="utf-8")
+               for doc in shown_on)
+
+
+def test_a_person_shown_nowhere_rereads_nothing(mini: Project) -> None:
+    mini.write("people/people.yaml", mini.read("people/people.yaml") + "  unlisted: [ada-lovelace]\n")
+    mini.write("people/people.yaml", mini.read("people/people.yaml").replace("people:\n", (
+        "people:\n  grace-hopper:\n    name: Grace Hopper\n    homepage: https://example.org/grace\n"
+        "    affiliation: Navy\n"), 1))
+    assert mini.build().warnings == ""
+    mini.write("people/people.yaml", mini.read("people/people.yaml").replace("affiliation: Navy", "affiliation: Yale"))
+    assert mini.build().read == []
+    # A group change reads again the page that shows the group.
+    mini.write("people/people.yaml", mini.read("people/people.yaml").replace(
+        "pioneers: [alan-turing, ada-lovelace]", "pioneers: [alan-turing, ada-lovelace, grace-hopper]"))
+    build = mini.build()
+    assert build.read == ["index"]
+    assert "Grace Hopper" in build.html().get_text()
+
+
+def test_a_page_naming_an_unknown_person_is_read_again_once_they_are_added(event: Project) -> None:
+    event.write("events/test.agenda.yaml", event.read("events/test.agenda.yaml").replace(
+        "speakers: [alan-turing]", "speakers: [grace-hopper]"))
+    first = event.build()
+    assert "'grace-hopper' is not a person of the registry" in first.warnings
+    event.write("people/people.yaml", event.read("people/people.yaml").replace("people:\n", (
+        "people:\n  grace-hopper:\n    name: Grace Hopper\n    homepage: https://example.org/grace\n"
+        "    affiliation: Navy\n"), 1))
+    second = event.build()
+    assert second.read == ["events/test"]
+    assert second.warnings == ""
+    assert "Grace Hopper" in second.html("events/test").get_text()
+
+
+def test_an_agenda_edit_reads_and_writes_its_page_only(event: Project) -> None:
+    event.write("other.md", "# Other\n\n:::{people-list} pioneers\n:::\n")
+    event.write("index.md", event.read("index.md").replace("events/test\n", "events/test\nother\n"))
+    event.build()
+    event.write("events/test.agenda.yaml", event.read("events/test.agenda.yaml").replace("A talk", "A new talk"))
+    build = event.build()
+    assert build.read == ["events/test"]
+    # Sphinx writes the page's toctree parent too (its toctree may show the page's title).
+    assert set(build.written) - {"search", "genindex"} == {"events/test", "index"}
+    assert "A new talk" in build.html("events/test").get_text()

@@ -28,7 +28,7 @@ from .events import event_for, page_event
 from .nodes import collapsed, header, moment
 from .papers_model import Paper
 from .people_list import byline
-from .registry import Registry, note_registry_dependency, registry
+from .registry import Registry, registry
 from .report import report
 from .speakers import TBC, PersonRef, ShownPerson, at_the_time, occasion_of
 from .timefmt import localize, long_date, zone_label
@@ -277,7 +277,6 @@ class AgendaDirective(SphinxDirective):
         record = page_event(self.env)
         if event is None or record is None or event.date is None:
             return []
-        note_registry_dependency(self.env)
         people = registry(self.env)
         agenda, doc = load_model(self, self.arguments[0], Agenda, "agenda", context={"registry": people})
         if agenda is None or doc is None:

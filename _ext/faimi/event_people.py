@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .events import event_for
 from .people_list import LIST_OPTIONS, people_nodes
-from .registry import note_photo_dependencies, note_registry_dependency, registry
+from .registry import note_photo_dependencies, registry
 from .report import warn_at
 
 #: The event's fields that list people.
@@ -38,7 +38,6 @@ class EventPeople(SphinxDirective):
                           lambda e: getattr(e, role), f", and list the {role} in that file", "events")
         if event is None:
             return []
-        note_registry_dependency(self.env)
         refs = getattr(event, role)
         if "photos" in self.options:
             note_photo_dependencies(self.env, [ref.id for ref in refs if ref.id])

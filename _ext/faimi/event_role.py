@@ -21,7 +21,7 @@ from sphinx.util.nodes import split_explicit_title
 
 from .event_model import Event
 from .events import contact, event_for, external_link, named_link, people_line, sponsors, when
-from .registry import Registry, note_registry_dependency, registry
+from .registry import Registry, registry
 from .report import warn_at
 
 #: Facts shown as a link, with the text a link has when the role gives none.
@@ -69,7 +69,6 @@ class EventFact(SphinxRole):
             warn_at(self, f"{{event}}`{fact}`: there is no such fact; the role shows one of "
                           f"{', '.join(FACTS)}, e.g. {{event}}`contact`", "events")
             return [], []
-        note_registry_dependency(self.env)
         people = registry(self.env)
         event = event_for(self, f"{{event}}`{fact}` shows the {fact} of the page's event",
                           lambda e: FACTS[fact](e, people),

@@ -28,7 +28,7 @@ from .event_model import MODES, Event, Link
 from .nodes import calendar_link, moment
 from .people_list import byline
 from .programme_files import check_programme
-from .registry import Registry, note_registry_dependency, registry
+from .registry import Registry, registry
 from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
 
@@ -217,7 +217,6 @@ class EventSummary(SphinxDirective):
         if refusal := self._misplaced():
             warn_at(self, refusal, "event")
             return []
-        note_registry_dependency(self.env)
         event, doc = load_model(
             self, self.arguments[0], Event, "event", context={"registry": registry(self.env)}
         )

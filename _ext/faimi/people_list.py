@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .group_links import group_reference, note_group_listed
 from .images import image_node
-from .registry import Person, Photo, note_photo_dependencies, note_registry_dependency, registry
+from .registry import Person, Photo, note_photo_dependencies, registry
 from .report import warn_at
 
 #: The details a people list can show after each name, in display order.
@@ -145,7 +145,6 @@ class PeopleList(SphinxDirective):
     option_spec = {"details": details_option, **LIST_OPTIONS}
 
     def run(self) -> list[nodes.Node]:
-        note_registry_dependency(self.env)
         people = registry(self.env)
         group = self.arguments[0]
         if group not in people.groups:

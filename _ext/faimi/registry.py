@@ -2,12 +2,23 @@
 
 The model and its loading are in :mod:`faimi.registry_model` (no Sphinx); its names
 are importable from here too.
+
+A page depends on the entries of the registry it looks up, not on the whole file:
+while a page is read, :func:`registry` hands out a view that records each person and
+group looked up (``person:ID``, ``group:NAME``; going through all of them, as a "did
+you mean" hint does, records ``person:*`` or ``group:*``). Before each build, a digest
+of every entry is compared with the last build's, and only the pages that looked up a
+changed entry are read again (``env-get-outdated``). Editing one person's affiliation
+reads again the pages that show that person, not every page.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping, Set
 from pathlib import Path
+from typing import TypeVar
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -19,6 +30,8 @@ __all__ = [
     "PeopleFile", "Person", "Photo", "Registry", "load_registry", "note_photo_dependencies",
     "note_registry_dependency", "registry", "setup_registry",
 ]
+
+V = TypeVar("V")
 
 
 # The registry is read once per build process and kept while its file is unchanged.
@@ -39,7 +52,7 @@ def _stamp(path: Path) -> tuple[int, int]:
     return (stat.st_mtime_ns, stat.st_size)
 
 
-def registry(env: BuildEnvironment) -> Registry:
+def _current(env: BuildEnvironment) -> Registry:
     """The current registry, read again only if its file has changed."""
     path, shown = _path(env)
     stamp = _stamp(path)
@@ -52,15 +65,100 @@ def registry(env: BuildEnvironment) -> Registry:
     return loaded
 
 
+class _Recording(Mapping[str, V]):
+    """A mapping of the registry that notes each key looked up (``*``: all of them)."""
+
+    def __init__(self, data: Mapping[str, V], kind: str, used: set[str]) -> None:
+        self._data, self._kind, self._used = data, kind, used
+
+    def __getitem__(self, key: str) -> V:
+        self._used.add(f"{self._kind}:{key}")
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        self._used.add(f"{self._kind}:{key}")
+        return key in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        self._used.add(f"{self._kind}:*")
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self._used.add(f"{self._kind}:*")
+        return len(self._data)
+
+
+def used_entries(env: BuildEnvironment) -> dict[str, set[str]]:
+    """The registry entries each page looked up when it was read, by docname."""
+    if not hasattr(env, "faimi_people_used"):
+        env.faimi_people_used = {}
+    return env.faimi_people_used
+
+
+def registry(env: BuildEnvironment) -> Registry:
+    """The current registry; while a page is read, a view that records what the page looks up."""
+    current = _current(env)
+    if not env.docname:
+        return current
+    used = used_entries(env).setdefault(env.docname, set())
+    return dataclasses.replace(
+        current, people=_Recording(current.people, "person", used), groups=_Recording(current.groups, "group", used)
+    )
+
+
 def note_registry_dependency(env: BuildEnvironment) -> None:
-    """Record that the current document must be read again when the registry changes."""
-    env.note_dependency(str(_path(env)[0]))
+    """Nothing to do: :func:`registry` records the entries a page looks up. (Kept for
+    directives written before that.)"""
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def fingerprints(people: Registry) -> dict[str, str]:
+    """A digest of each entry (``person:ID``, ``group:NAME``) and of all of them (``*``)."""
+    entries = {f"person:{pid}": _digest(person.model_dump_json()) for pid, person in people.people.items()}
+    entries |= {f"person:{pid}": "broken" for pid in people.broken or ()}
+    entries |= {f"group:{name}": _digest("\0".join(ids)) for name, ids in people.groups.items()}
+    for kind in ("person", "group"):
+        entries[f"{kind}:*"] = _digest("\n".join(f"{k}={v}" for k, v in sorted(entries.items())
+                                                  if k.startswith(f"{kind}:")))
+    entries["unreadable"] = str(people.broken is None)
+    return entries
+
+
+def changed_entries(before: Mapping[str, str], now: Mapping[str, str]) -> set[str]:
+    """The entries whose digest differs (an entry that came or went, too)."""
+    return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+              removed: Set[str]) -> list[str]:
+    """The pages that looked up a registry entry that has changed since the last build."""
+    now = fingerprints(_current(env))
+    before = getattr(env, "faimi_people_fingerprints", None)
+    env.faimi_people_fingerprints = now
+    if before is None:
+        return []
+    different = changed_entries(before, now)
+    if "unreadable" in different:  # the file could not be read, or now can: all lookups changed
+        return sorted(name for name, keys in used_entries(env).items() if keys)
+    return sorted(name for name, keys in used_entries(env).items() if keys & different)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    used_entries(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
+    theirs = used_entries(other)
+    used_entries(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
 def note_photo_dependencies(env: BuildEnvironment, person_ids: Iterable[str]) -> None:
     """Record that the current document shows these people's photos (a missing one, too:
     the page is read again once the file is there)."""
-    files = registry(env).photo_files
+    files = _current(env).photo_files
     for pid in person_ids:
         if pid in files:
             env.note_dependency(str(Path(env.srcdir, files[pid])))
@@ -69,9 +167,12 @@ def note_photo_dependencies(env: BuildEnvironment, person_ids: Iterable[str]) ->
 def _check_registry(app: Sphinx) -> None:
     """Read (and report on) the registry once, before any document is read."""
     _cache.pop(_path(app.env)[0], None)
-    registry(app.env)
+    _current(app.env)
 
 
 def setup_registry(app: Sphinx) -> None:
     app.add_config_value("faimi_people_file", "people/people.yaml", "env", types=[str])
     app.connect("builder-inited", _check_registry)
+    app.connect("env-get-outdated", _outdated)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
