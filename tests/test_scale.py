@@ -176,3 +176,20 @@ def test_an_agenda_edit_reads_and_writes_its_page_only(event: Project) -> None:
     # Sphinx writes the page's toctree parent too (its toctree may show the page's title).
     assert set(build.written) - {"search", "genindex"} == {"events/test", "index"}
     assert "A new talk" in build.html("events/test").get_text()
+
+
+def test_a_calendar_file_is_made_again_when_its_event_changes_and_only_then(archive: Project) -> None:
+    first = archive.build(faimi_today="2025-04-01")
+    before = mtimes(first)
+    archive.write("events/2026-tutorial.yaml", archive.read("events/2026-tutorial.yaml").replace(
+        "2026-09-27", "2026-09-28"))
+    second = archive.build(faimi_today="2025-04-01")
+    after = mtimes(second)
+    remade = sorted(name for name in before if name.startswith("calendar/") and after[name] != before[name])
+    assert remade == ["calendar/2026-tutorial.ics", "calendar/faimi-events.ics"]
+    tutorial = (Path(second.app.outdir) / "calendar" / "2026-tutorial.ics").read_text(encoding="utf-8")
+    assert "DTSTART;VALUE=DATE:20260928" in tutorial
+    # A calendar file that went missing is made again, even with nothing changed.
+    (Path(second.app.outdir) / "calendar" / "2024-online.ics").unlink()
+    archive.build(faimi_today="2025-04-01")
+    assert (Path(second.app.outdir) / "calendar" / "2024-online.ics").is_file()

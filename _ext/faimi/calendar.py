@@ -6,11 +6,18 @@ carries its programme in its description: one calendar entry per event, which ca
 apps show whole, rather than one entry per talk filling the visitor's calendar. Pages link to the
 files through ``calendar_link`` placeholders, resolved per builder; builders that
 do not write HTML leave the link out.
+
+A file is made again only when what it is made from has changed (its events' facts
+and titles, the site's address, the day): a digest of that is kept beside Sphinx's
+own records (``faimi-calendars.json`` in the doctree folder). A VTIMEZONE block, the
+same in every file of its zone and slow to make, is made once per build process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from functools import cache
 from pathlib import Path, PurePosixPath
 
@@ -84,15 +91,26 @@ def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
     for record in records:
         cal.add_component(vevent(app, record, stamp))
     # The time zones before the events, sorted by name, so that every build writes the same file.
-    cal.subcomponents[:0] = [time_zone(tzid) for tzid in sorted(cal.get_missing_tzids())]
-    return cal.to_ical()
+    zones = b"".join(time_zone(tzid) for tzid in sorted(cal.get_missing_tzids()))
+    head, first_event, rest = cal.to_ical().partition(b"BEGIN:VEVENT")
+    return head + zones + first_event + rest
 
 
 @cache
-def time_zone(tzid: str) -> icalendar.Timezone:
-    """The VTIMEZONE of an IANA zone, made once per build process (it is the same for every
-    calendar file, and slow to make: every transition over decades)."""
-    return icalendar.Timezone.from_tzid(tzid)
+def time_zone(tzid: str) -> bytes:
+    """The VTIMEZONE block of an IANA zone, made once per build process (it is the same in
+    every calendar file, and slow to make: every transition over decades)."""
+    return icalendar.Timezone.from_tzid(tzid).to_ical()
+
+
+def made_from(app: Sphinx, records: list[EventRecord]) -> str:
+    """A digest of what a calendar file is made from."""
+    digest = hashlib.sha256(f"{icalendar.__version__}\0{app.config.project}\0{today(app.env)}".encode())
+    for record in records:
+        title = app.env.titles[record.docname].astext()
+        digest.update(f"{record.docname}\0{title}\0{page_url(app, record.docname)}\0".encode())
+        digest.update(record.event.model_dump_json().encode())
+    return digest.hexdigest()
 
 
 def dated(app: Sphinx) -> list[EventRecord]:
@@ -100,14 +118,23 @@ def dated(app: Sphinx) -> list[EventRecord]:
 
 
 def _write(app: Sphinx, exception: Exception | None) -> None:
+    """Write each calendar file whose sources changed since it was written (or that is missing)."""
     if exception is not None or app.builder.format != "html":
         return
     folder = Path(app.outdir, FOLDER)
     folder.mkdir(exist_ok=True)
     records = dated(app)
-    for record in records:
-        write_if_changed(folder / file_name(record.docname), calendar(app, [record]))
-    write_if_changed(folder / ALL_EVENTS, calendar(app, records))
+    files = {file_name(r.docname): [r] for r in records} | {ALL_EVENTS: records}
+    record_file = Path(app.doctreedir, "faimi-calendars.json")
+    try:
+        written = json.loads(record_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        written = {}
+    now = {name: made_from(app, part) for name, part in files.items()}
+    for name, part in files.items():
+        if written.get(name) != now[name] or not (folder / name).is_file():
+            write_if_changed(folder / name, calendar(app, part))
+    write_if_changed(record_file, json.dumps(now, indent=0, sort_keys=True))
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
