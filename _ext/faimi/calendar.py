@@ -108,7 +108,8 @@ def made_from(app: Sphinx, records: list[EventRecord]) -> str:
     digest = hashlib.sha256(f"{icalendar.__version__}\0{app.config.project}\0{today(app.env)}".encode())
     for record in records:
         title = app.env.titles[record.docname].astext()
-        digest.update(f"{record.docname}\0{title}\0{page_url(app, record.docname)}\0".encode())
+        programme = programmes(app.env).get(record.docname, "")
+        digest.update(f"{record.docname}\0{title}\0{page_url(app, record.docname)}\0{programme}\0".encode())
         digest.update(record.event.model_dump_json().encode())
     return digest.hexdigest()
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .docdata import keep_per_doc, per_doc
 from .registry_model import PeopleFile, Person, Photo, Registry, load_registry
 from .report import report
 
@@ -90,9 +91,7 @@ class _Recording(Mapping[str, V]):
 
 def used_entries(env: BuildEnvironment) -> dict[str, set[str]]:
     """The registry entries each page looked up when it was read, by docname."""
-    if not hasattr(env, "faimi_people_used"):
-        env.faimi_people_used = {}
-    return env.faimi_people_used
+    return per_doc(env, "faimi_people_used")
 
 
 def registry(env: BuildEnvironment) -> Registry:
@@ -146,15 +145,6 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[
     return sorted(name for name, keys in used_entries(env).items() if keys & different)
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    used_entries(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment) -> None:
-    theirs = used_entries(other)
-    used_entries(env).update({name: theirs[name] for name in docnames if name in theirs})
-
-
 def note_photo_dependencies(env: BuildEnvironment, person_ids: Iterable[str]) -> None:
     """Record that the current document shows these people's photos (a missing one, too:
     the page is read again once the file is there)."""
@@ -174,5 +164,4 @@ def setup_registry(app: Sphinx) -> None:
     app.add_config_value("faimi_people_file", "people/people.yaml", "env", types=[str])
     app.connect("builder-inited", _check_registry)
     app.connect("env-get-outdated", _outdated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    keep_per_doc(app, "faimi_people_used")
