@@ -118,6 +118,7 @@ def generate(events: int, seed: int = 12) -> Site:
             "sponsors": [{"name": "Example Foundation", "url": "https://example.org/foundation"}],
         }
         agendas[slug] = [agenda_item(rng, j) for j in range(ITEMS)]
+        agendas[slug][1]["speakers"] = facts[slug]["keynotes"]  # the keynote row is the keynote's
     return Site({"people": people, "groups": groups}, facts, agendas)
 
 
