@@ -193,3 +193,20 @@ def test_a_calendar_file_is_made_again_when_its_event_changes_and_only_then(arch
     (Path(second.app.outdir) / "calendar" / "2024-online.ics").unlink()
     archive.build(faimi_today="2025-04-01")
     assert (Path(second.app.outdir) / "calendar" / "2024-online.ics").is_file()
+
+
+def test_a_page_may_still_depend_on_the_whole_registry(mini: Project) -> None:
+    mini.write("conf.py", mini.read("conf.py") + (
+        "def setup(app):\n"
+        "    from sphinx.util.docutils import SphinxDirective\n"
+        "    from faimi.registry import note_registry_dependency\n"
+        "    class Everyone(SphinxDirective):\n"
+        "        def run(self):\n"
+        "            note_registry_dependency(self.env)\n"
+        "            return []\n"
+        "    app.add_directive('everyone', Everyone)\n"))
+    mini.write("other.md", "# Other\n\n:::{everyone}\n:::\n")
+    mini.write("index.md", mini.read("index.md").replace("# Home\n", "# Home\n\n```{toctree}\nother\n```\n"))
+    mini.build()
+    mini.write("people/people.yaml", mini.read("people/people.yaml").replace("Manchester", "Cambridge"))
+    assert sorted(mini.build().read) == ["index", "other"]

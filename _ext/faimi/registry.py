@@ -106,8 +106,12 @@ def registry(env: BuildEnvironment) -> Registry:
 
 
 def note_registry_dependency(env: BuildEnvironment) -> None:
-    """Nothing to do: :func:`registry` records the entries a page looks up. (Kept for
-    directives written before that.)"""
+    """Record that the page being read depends on every entry of the registry.
+
+    Not needed where the page looks people up while it is read: :func:`registry` records
+    those lookups. Only for a page that uses people later (when it is written).
+    """
+    used_entries(env).setdefault(env.docname, set()).update(("person:*", "group:*"))
 
 
 def _digest(text: str) -> str:
