@@ -9,7 +9,8 @@ do not write HTML leave the link out.
 
 A file is made again only when what it is made from has changed (its events' facts
 and titles, the site's address, the day): a digest of that is kept beside Sphinx's
-own records (``faimi-calendars.json`` in the doctree folder). A VTIMEZONE block, the
+own records (``faimi-calendars.json`` in the doctree folder), and icalendar is only
+imported when a file is made. A VTIMEZONE block, the
 same in every file of its zone and slow to make, is made once per build process.
 """
 
@@ -19,9 +20,10 @@ import datetime as dt
 import hashlib
 import json
 from functools import cache
+from importlib import metadata
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-import icalendar
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -34,7 +36,12 @@ from .buildday import today
 from .nodes import calendar_link
 from .outfiles import write_if_changed
 
+if TYPE_CHECKING:
+    import icalendar
+
 FOLDER = "calendar"
+#: The icalendar release, without importing it: files are made again when it changes.
+ICALENDAR = metadata.version("icalendar")
 ALL_EVENTS = "faimi-events.ics"
 UID_DOMAIN = "faimi.site"
 
@@ -58,6 +65,8 @@ def file_name(docname: str) -> str:
 def vevent(app: Sphinx, record: EventRecord, stamp: dt.datetime) -> icalendar.Event:
     event = record.event
     assert event.date is not None
+    import icalendar  # slow to import: only when a file is made
+
     item = icalendar.Event()
     item.add("uid", f"{record.docname.replace('/', '-')}@{UID_DOMAIN}")
     item.add("dtstamp", stamp)
@@ -83,6 +92,8 @@ def vevent(app: Sphinx, record: EventRecord, stamp: dt.datetime) -> icalendar.Ev
 
 
 def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", f"-//{app.config.project}//events//EN")
     cal.add("version", "2.0")
@@ -100,12 +111,14 @@ def calendar(app: Sphinx, records: list[EventRecord]) -> bytes:
 def time_zone(tzid: str) -> bytes:
     """The VTIMEZONE block of an IANA zone, made once per build process (it is the same in
     every calendar file, and slow to make: every transition over decades)."""
+    import icalendar
+
     return icalendar.Timezone.from_tzid(tzid).to_ical()
 
 
 def made_from(app: Sphinx, records: list[EventRecord]) -> str:
     """A digest of what a calendar file is made from."""
-    digest = hashlib.sha256(f"{icalendar.__version__}\0{app.config.project}\0{today(app.env)}".encode())
+    digest = hashlib.sha256(f"{ICALENDAR}\0{app.config.project}\0{today(app.env)}".encode())
     for record in records:
         title = app.env.titles[record.docname].astext()
         programme = programmes(app.env).get(record.docname, "")
