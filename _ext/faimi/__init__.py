@@ -51,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .images import setup_images
     from .important_dates import setup_important_dates
     from .keynotes import setup_keynotes
+    from .labels import setup_labels
     from .jsonld import setup_jsonld
     from .listing import setup_listing
     from .materials import setup_materials
@@ -85,6 +86,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_keynotes(app)
     setup_materials(app)
     setup_topics(app)
+    setup_labels(app)
     setup_listing(app)
     setup_navigation(app)
     setup_important_dates(app)

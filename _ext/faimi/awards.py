@@ -27,7 +27,7 @@ from .people_list import person_nodes
 from .programme import event_image, programme_event, registry_image
 from .programme_files import quiet_papers
 from .programme_model import Award, AwardWinner
-from .registry import Registry, note_photo_dependencies, note_registry_dependency, registry
+from .registry import Registry, note_photo_dependencies, registry
 from .report import warn_at
 from .speakers import at_the_time, occasion_of
 
@@ -53,7 +53,6 @@ class AwardsDirective(SphinxDirective):
                 warn_at(self, f"the page's event has no award '{self.arguments[0]}'; its awards are: {known} "
                               f"(e.g. :::{{awards}} {record.event.awards[0].id})", "awards")
                 return []
-        note_registry_dependency(self.env)
         people = registry(self.env)
         note_photo_dependencies(self.env, [w.id for a in awards for w in a.winners if w.id])
         papers = quiet_papers(self.env, record.source) if any(w.paper for a in awards for w in a.winners) else None

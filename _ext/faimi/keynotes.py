@@ -21,7 +21,7 @@ from sphinx_design.shared import create_component
 from .people_list import person_name
 from .programme import event_image, paragraphs, programme_event, registry_image
 from .programme_model import Keynote
-from .registry import note_photo_dependencies, note_registry_dependency, registry
+from .registry import note_photo_dependencies, registry
 from .speakers import TBC, ShownPerson
 
 #: The width of a speaker's photo on a card, in CSS pixels.
@@ -65,7 +65,6 @@ class KeynotesDirective(SphinxDirective):
         record = programme_event(self, "keynotes shows the keynotes", "keynotes")
         if record is None:
             return []
-        note_registry_dependency(self.env)
         note_photo_dependencies(self.env, [k.id for k in record.event.keynotes if k.id and not k.photo])
         people = registry(self.env)
         row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])

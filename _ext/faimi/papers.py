@@ -29,7 +29,7 @@ from .papers_model import PRESENTATIONS, Paper, load_papers, papers_file_for
 from .people_list import person_name
 from .programme import paper_label
 from .programme_model import Award
-from .registry import Registry, note_registry_dependency, registry
+from .registry import Registry, registry
 from .report import report, warn_at
 from .speakers import PersonRef
 
@@ -116,7 +116,6 @@ class PapersDirective(SphinxDirective):
             return []
         path = Path(self.env.srcdir, shown)
         self.env.note_dependency(str(path))
-        note_registry_dependency(self.env)
         if not path.is_file():
             warn_at(self, f"data file '{shown}' not found: list the event's papers there", "papers")
             return []
