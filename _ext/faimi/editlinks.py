@@ -4,7 +4,8 @@ The page's own source gets furo's "Edit this page" button (``html_theme_options`
 ``source_repository``/``source_branch``, set in ``conf.py``). A page built from data
 files (an event's facts and agenda, the people registry, a bibliography) also lists
 those files at its foot, each linked to GitHub's editor. The files are the page's
-recorded dependencies (``env.note_dependency``), so the list is right in
+recorded dependencies (``env.note_dependency``), and the people registry where the
+page looked people up (:func:`faimi.registry.used_entries`), so the list is right in
 incremental and parallel builds without any data of its own in the environment.
 
 The links are docutils nodes rendered by the HTML builder (escaped like every
@@ -19,6 +20,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+
+from .registry import used_entries
 
 #: The files an editor changes to change a page's facts (photos and the like are not).
 DATA_SUFFIXES = (".yaml", ".yml", ".bib")
@@ -40,8 +43,10 @@ def data_files(env: BuildEnvironment, docname: str) -> list[str]:
     (``events/x.yaml``, ``events/x.agenda.yaml``) first, then shared ones."""
     srcdir = Path(env.srcdir)
     found = set()
-    for dependency in env.dependencies.get(docname, ()):
-        path = srcdir / dependency
+    dependencies = [srcdir / dependency for dependency in env.dependencies.get(docname, ())]
+    if used_entries(env).get(docname):
+        dependencies.append(srcdir / env.config.faimi_people_file)
+    for path in dependencies:
         if path.suffix in DATA_SUFFIXES and path.is_file() and path.is_relative_to(srcdir):
             found.add(path.relative_to(srcdir).as_posix())
     return sorted(found, key=lambda path: (not path.startswith(f"{docname}."), len(path), path))
