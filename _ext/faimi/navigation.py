@@ -22,7 +22,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .buildday import today
+from .buildday import now
 from .events import events
 from .listing import past, upcoming
 
@@ -33,7 +33,7 @@ _ALL_ENTRIES = "faimi_all_entries"
 def navigation_events(env: BuildEnvironment, recent: int) -> list[str]:
     """The event pages of the navigation: the upcoming ones and the ``recent`` latest past ones."""
     records = events(env).values()
-    on = today(env)
+    on = now(env)
     return [r.docname for r in upcoming(records, on)] + [r.docname for r in past(records, on)[:recent]]
 
 
