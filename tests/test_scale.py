@@ -77,9 +77,9 @@ def test_the_real_site_navigation_is_short_and_every_event_in_the_sitemap(site: 
     assert build.warnings == ""
     records = build.app.env.faimi_events.values()
     upcoming = [r for r in records if not r.event.is_past(now(build.app.env))]
-    shown = navigation(build)
+    titles = {build.app.env.titles[r.docname].astext() for r in records}
+    shown = [title for title in navigation(build) if title in titles]  # other pages may be listed too
     assert len(shown) == min(len(records), len(upcoming) + 5)
-    assert set(shown) <= {build.app.env.titles[r.docname].astext() for r in records}
     sitemap = (Path(build.app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
     for docname in build.app.env.faimi_events:
         assert f"/{build.app.builder.get_target_uri(docname)}</loc>" in sitemap, docname

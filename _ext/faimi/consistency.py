@@ -36,7 +36,8 @@ def check_unshown_files(env: BuildEnvironment) -> None:
     """Check (and report on) the data files that no page shows."""
     root = Path(env.srcdir)
     people_file = env.config.faimi_people_file
-    unshown = [f for f in data_files(root) if f != people_file and f not in _shown_files(env)]
+    shown = _shown_files(env)  # once: for each file, it would cost a build the square of its pages
+    unshown = [f for f in data_files(root) if f != people_file and f not in shown]
     for kind, problem in check_files(root, unshown, registry(env), people_file):
         report([problem], kind.name if kind else "data")
 
