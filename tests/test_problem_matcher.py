@@ -14,6 +14,7 @@ them as the build writes them.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -129,6 +130,8 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-b", "dirhtml", ".", "_build/site"],
         cwd=project.root, capture_output=True, text=True, check=False,
+        # As in the workflow: CI=true makes Sphinx colour its output, NO_COLOR keeps it plain.
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.returncode == 1
     return project.root, result.stdout + result.stderr

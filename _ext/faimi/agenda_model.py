@@ -15,7 +15,7 @@ from pydantic import (
 )
 
 from .event_model import _Strict
-from .fields import Identifier, WebUrl
+from .fields import Day, Identifier, WebUrl
 from .speakers import TBC, PersonRef
 from .timefmt import Clock
 
@@ -130,7 +130,7 @@ class AgendaItem(Talk):
 class AgendaDay(_Strict):
     """One day of a multi-day agenda."""
 
-    date: dt.date = Field(examples=["2026-06-01"])
+    date: Day = Field(examples=["2026-06-01"])
     title: str | None = Field(default=None, min_length=1, examples=["Tutorials"])
     items: list[AgendaItem] = Field(min_length=1)
 

@@ -9,7 +9,7 @@ from pydantic import (
     BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator,
 )
 
-from .fields import WebUrl
+from .fields import Day, WebUrl
 from .model_base import Link, Strict
 from .programme_model import Award, Keynote, Material
 from .speakers import PersonRef
@@ -54,9 +54,9 @@ class Venue(_Strict):
 
 class ImportantDate(_Strict):
     what: str = Field(min_length=1, examples=["Full paper deadline"])
-    date: dt.date = Field(examples=["2025-06-30"])
+    date: Day = Field(examples=["2025-06-30"])
     #: The date before it changed: an extension, unless ``brought_forward`` says it moved earlier.
-    was: dt.date | None = Field(default=None, examples=["2025-06-25"])
+    was: Day | None = Field(default=None, examples=["2025-06-25"])
     brought_forward: bool = Field(default=False, examples=[True])
 
     @model_validator(mode="after")
@@ -112,12 +112,12 @@ class Event(_Strict):
         min_length=1, max_length=300,
         examples=["A hybrid afternoon of talks on fairness in medical imaging, in London."],
     )
-    date: dt.date | None = Field(default=None, examples=["2025-06-30"])
-    end_date: dt.date | None = Field(default=None, examples=["2025-07-01"])
+    date: Day | None = Field(default=None, examples=["2025-06-30"])
+    end_date: Day | None = Field(default=None, examples=["2025-07-01"])
     start: Clock | None = None
     end: Clock | None = None
     timezone: Zone | None = None
-    submission_deadline: dt.date | None = Field(default=None, examples=["2025-03-31"])
+    submission_deadline: Day | None = Field(default=None, examples=["2025-03-31"])
     mode: Literal["in-person", "online", "hybrid"] | None = Field(default=None, examples=["hybrid"])
     stream: str | None = Field(default=None, examples=["Zoom webinar"])
     venue: Venue | None = None

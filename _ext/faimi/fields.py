@@ -1,7 +1,8 @@
-"""Field types shared by the data models: ids and URLs."""
+"""Field types shared by the data models: ids, URLs and days."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -62,3 +63,17 @@ def site_address(value: str, default: str) -> tuple[str, str]:
             f"(the site is built for {default})"
         )
     return value.rstrip("/") + "/", ""
+
+
+def check_day(value: dt.date) -> dt.date:
+    """A day of the site's calendar: years 1900 to 2999 (far dates overflow instants)."""
+    if not 1900 <= value.year <= 2999:
+        raise ValueError(
+            f"{value.isoformat()} is not a plausible day for an event: give the year in full, "
+            "between 1900 and 2999, e.g. 2026-09-27"
+        )
+    return value
+
+
+#: A day of an event or a deadline, written YYYY-MM-DD.
+Day = Annotated[dt.date, AfterValidator(check_day)]
