@@ -194,6 +194,25 @@ def test_papers_authors_and_et_al(built) -> None:
         "Utku Ozbulak and Alan Turing (University of Manchester), et al.")
     assert text(rows[4].select_one(".faimi-agenda__speakers")) == "Emma Stanley, et al."
     assert rows[4].select_one(".faimi-person__name").name == "span"  # a one-off name has no link
+    # The page shows no papers list: the paper's title is plain text.
+    assert paper.select_one(".faimi-agenda__title a.internal") is None
+
+
+@pytest.mark.parametrize("builder", ["html", "singlehtml", "latex"])
+def test_a_paper_in_the_agenda_links_to_its_entry_in_the_papers_list(multi: Project, builder: str) -> None:
+    multi.write("events/multi.md", MULTI_PAGE + "\n## Papers\n\n:::{papers}\n:::\n")
+    build = multi.build(builder)
+    assert build.warnings == ""
+    if builder == "latex":
+        tex = next(build.app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+        assert re.search(r"\\hyperref\[\\detokenize\{events/multi:paper-frame-sampling\}\]\{\\sphinxcrossref\{"
+                         r"[^\n]*Revisiting frame sampling", tex)
+        assert "\\label{\\detokenize{events/multi:paper-frame-sampling}}" in tex
+        return
+    page = build.html("index" if builder == "singlehtml" else "events/multi")
+    link = rows_of(page)[3].select_one(".faimi-agenda__title p a.reference.internal")
+    assert (link.get_text(), link["href"]) == ("Revisiting frame sampling", "#paper-frame-sampling")
+    assert page.find(id="paper-frame-sampling").find_parent("li")["class"][0] == "faimi-paper"
 
 
 def test_grouped_talks_share_one_slot(built) -> None:

@@ -10,7 +10,8 @@ LaTeX builders), which tabs would hide.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from docutils import nodes
@@ -26,6 +27,7 @@ from .datafiles import load_model
 from .event_model import Event
 from .events import event_for, page_event
 from .nodes import collapsed, header, moment
+from .papers import paper_reference
 from .papers_model import Paper
 from .people_list import byline
 from .registry import Registry, registry
@@ -36,14 +38,20 @@ from .timefmt import localize, long_date, zone_label
 COLUMNS = (("Time", 16), ("Speakers", 34), ("Title", 50))
 
 
+#: Makes the link to a paper of the event from its id and the text shown.
+PaperLink = Callable[[str, str], nodes.Node]
+
+
 class ShownTalk:
     """What the page shows of one agenda item or grouped talk: facts of the agenda, the
-    event's papers file and the registry, merged (affiliations as at the event)."""
+    event's papers file and the registry, merged (affiliations as at the event); the title
+    of a paper links to the paper's entry (``link``: the paper's id and the title to a link)."""
 
     def __init__(self, talk: Talk, people: Registry, occasion: Mapping[str, PersonRef],
-                 papers: Mapping[str, Paper]) -> None:
+                 papers: Mapping[str, Paper], link: PaperLink | None = None) -> None:
         paper = papers.get(talk.paper) if talk.paper else None
         self.talk = talk
+        self.paper_link: Callable[[str], nodes.Node] | None = partial(link, paper.key) if paper and link else None
         self.title = talk.title or (paper.title if paper else "")
         refs = talk.speakers or (paper.authors if paper else [])
         self.tbc_speakers = any(ref.id == TBC for ref in refs)
@@ -126,8 +134,8 @@ def talk_body(shown: ShownTalk, kind: str = "talk") -> list[nodes.Node]:
     if shown.to_be_confirmed:
         title: list[nodes.Node] = [_muted("to be confirmed")]
     else:
-        text = nodes.strong("", shown.title) if kind in ("keynote", "session") else nodes.Text(shown.title)
-        title = [text]
+        text = shown.paper_link(shown.title) if shown.paper_link else nodes.Text(shown.title)
+        title = [nodes.strong("", "", text) if kind in ("keynote", "session") else text]
     if label := kind_label(kind, shown.title):
         title.insert(0, nodes.inline("", f"{label}: ", classes=["faimi-agenda__label"]))
     out: list[nodes.Node] = [nodes.paragraph("", "", *title, *links_line(shown.links))]
@@ -155,13 +163,14 @@ def grouped_talks(talks: list[ShownTalk]) -> list[nodes.Node]:
 class Rows:
     """Turns the items of one day into table rows."""
 
-    def __init__(self, event: Event, day: dt.date, people: Registry, papers: Mapping[str, Paper]) -> None:
+    def __init__(self, event: Event, day: dt.date, people: Registry, papers: Mapping[str, Paper],
+                 link: PaperLink | None = None) -> None:
         assert event.timezone
-        self.event, self.day, self.people, self.papers = event, day, people, papers
+        self.event, self.day, self.people, self.papers, self.link = event, day, people, papers, link
         self.occasion = occasion_of(event.organisers, event.keynotes, event.editors)
 
     def shown(self, talk: Talk) -> ShownTalk:
-        return ShownTalk(talk, self.people, self.occasion, self.papers)
+        return ShownTalk(talk, self.people, self.occasion, self.papers, self.link)
 
     def rows(self, items: list[AgendaItem], in_session: bool = False) -> list[nodes.row]:
         out: list[nodes.row] = []
@@ -285,7 +294,8 @@ class AgendaDirective(SphinxDirective):
         facts = Path(self.env.srcdir, record.source)
         report(agenda_problems(agenda, event, doc, facts, record.source), "agenda")
         days = [(day or event.date, title, items) for day, title, items in agenda.days]
-        rows_of = {day: Rows(event, day, people, papers) for day, _, _ in days}
+        link = partial(paper_reference, self, record.source, quiet=True)
+        rows_of = {day: Rows(event, day, people, papers, link) for day, _, _ in days}
         note_programme(self.env, programme_text(agenda, event, days, rows_of))
         return agenda_nodes(agenda.multi_day, days, rows_of, self.options.get("caption", ""),
                             self.options.get("class", []))

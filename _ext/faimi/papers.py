@@ -140,11 +140,13 @@ class PapersDirective(SphinxDirective):
         return [nodes.bullet_list("", *items, classes=["faimi-papers", *self.options.get("class", [])])]
 
 
-def paper_reference(directive: SphinxDirective, facts_file: str, paper_key: str, text: str) -> addnodes.pending_xref:
-    """A link to a paper of the event, resolved by Sphinx in every builder."""
+def paper_reference(directive: SphinxDirective, facts_file: str, paper_key: str, text: str,
+                    quiet: bool = False) -> addnodes.pending_xref:
+    """A link to a paper of the event, resolved by Sphinx in every builder; ``quiet``: when
+    no page shows the paper, the text stays without a link and without a warning."""
     xref = addnodes.pending_xref(
         "", nodes.inline("", text), refdomain="std", reftype="ref", reftarget=paper_label(facts_file, paper_key),
-        refexplicit=True, refwarn=True, refdoc=directive.env.docname,
+        refexplicit=True, refwarn=True, refdoc=directive.env.docname, faimi_quiet=quiet,
     )
     directive.set_source_info(xref)
     return xref
@@ -152,10 +154,13 @@ def paper_reference(directive: SphinxDirective, facts_file: str, paper_key: str,
 
 def _paper_not_shown(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
                      contnode: nodes.Element) -> nodes.Node | None:
-    """A winning paper that no page shows: say how to show it, and keep its title as text."""
+    """A winning paper that no page shows: say how to show it, and keep its title as text
+    (an agenda's paper, quietly: a page may well show its agenda without its papers)."""
     target = node.get("reftarget", "")
     if node.get("refdomain") != "std" or not target.startswith("paper:"):
         return None
+    if node.get("faimi_quiet"):
+        return contnode
     _, facts, key = target.split(":", 2)
     source, line = node.source or "", node.line
     shown = Path(source).relative_to(env.srcdir).as_posix() if Path(source).is_relative_to(env.srcdir) else source
