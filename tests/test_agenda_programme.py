@@ -4,10 +4,12 @@ its checks against the event, on a small two-day event built by every builder.""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from conftest import EVENT_YAML, Project
+from conftest import EVENT_YAML, ROOT, Project
 
 MULTI_EVENT = """\
 kind: symposium
@@ -364,15 +366,39 @@ PROBLEMS = {
 }
 
 
-@pytest.mark.parametrize("case", PROBLEMS)
-def test_agenda_checks_name_file_and_line(event: Project, case: str) -> None:
+def write_case(event: Project, case: str) -> tuple[str, str]:
+    """The files of a case of PROBLEMS written; where its problem is said, and what."""
     facts, agenda, where, message = PROBLEMS[case]
     event.write("events/test.yaml", facts)
     event.write("events/test.agenda.yaml", agenda)
+    return where, message
+
+
+@pytest.mark.parametrize("case", PROBLEMS)
+def test_agenda_checks_name_file_and_line(event: Project, case: str) -> None:
+    where, message = write_case(event, case)
     build = event.build()
     assert f"{where}: WARNING: " in build.warnings, build.warnings
     assert message in build.warnings, build.warnings
     assert "Traceback" not in build.warnings + build.status
+
+
+#: The problems of an agenda with its event that the check command finds too, without a build
+#: (the papers and the keynote rows are the build's: they depend on the page).
+CHECKED_WITHOUT_A_BUILD = ["twelve-hour clock", "after the end", "before the start", "outside its session",
+                           "overlap in a session", "day outside the event", "days out of order"]
+
+
+@pytest.mark.parametrize("case", CHECKED_WITHOUT_A_BUILD)
+def test_the_check_command_finds_the_agenda_problems_the_build_finds(event: Project, case: str) -> None:
+    where, message = write_case(event, case)
+    build = event.build()
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(event.root)],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 1
+    assert any(line.startswith(f"{where}: WARNING: ") and message in line for line in check.stdout.splitlines())
+    built = sorted(line for line in build.warnings.splitlines() if "WARNING" in line)
+    assert sorted(check.stdout.splitlines()) == built
 
 
 @pytest.mark.parametrize("hours", ["", 'start: "22:00"\nend: "02:00"\n'])
