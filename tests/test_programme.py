@@ -11,6 +11,7 @@ from docutils import nodes
 from conftest import (
     EVENT_YAML, PAPERS_YAML, PNG, PROGRAMME_PAGE as PAGE, PROGRAMME_YAML, Build, Project, write_programme,
 )
+from test_agenda import summary_facts
 
 def page(build: Build):
     assert build.warnings == "", build.warnings
@@ -178,6 +179,30 @@ def test_a_keynote_to_be_confirmed(programme: Project) -> None:
     card = page(programme.build()).select(".faimi-keynote")[1]
     assert card.find(class_="faimi-keynote__name").get_text() == "Speaker to be confirmed"
     assert card.find(class_="faimi-keynote__title").get_text() == "A Talk To Come"
+
+
+def test_a_keynote_card_shows_the_affiliation_the_event_records_elsewhere(programme: Project) -> None:
+    # No affiliation on the keynote entry; the organisers' entry records Alan's then.
+    programme.write("events/test.yaml", PROGRAMME_YAML.replace("    affiliation: University of Cambridge\n", "")
+                    + "organisers:\n  - {id: alan-turing, affiliation: Bletchley Park}\n")
+    alan = page(programme.build()).select(".faimi-keynote")[0]
+    assert alan.find(class_="faimi-keynote__affiliation").get_text() == "Bletchley Park"
+
+
+@pytest.mark.parametrize(("keynotes", "shown"), [
+    ("  - tbc\n", "to be confirmed"),
+    ("  - alan-turing\n  - tbc\n  - {id: tbc, title: Later}\n",
+     "Alan Turing (University of Manchester) and 2 speakers to be confirmed"),
+])
+def test_a_keynote_to_be_confirmed_in_the_summary(event: Project, keynotes: str, shown: str) -> None:
+    event.write("events/test.yaml", EVENT_YAML + "keynotes:\n" + keynotes)
+    event.write("events/test.agenda.yaml", '- {start: "09:00", kind: keynote, title: tbc, speakers: [tbc]}\n')
+    build = event.build()
+    assert build.warnings == ""
+    facts = summary_facts(build, "events/test")
+    row = facts["Keynote" if keynotes.count("-") == 1 else "Keynotes"]
+    assert row.get_text().strip() == shown
+    assert row.select_one(".faimi-tbc").get_text().endswith("to be confirmed")
 
 
 def test_keynote_photo_from_the_registry(programme: Project) -> None:

@@ -29,6 +29,7 @@ from .nodes import calendar_link, moment
 from .people_list import byline
 from .programme_files import check_programme
 from .registry import Registry, registry
+from .speakers import TBC
 from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
 
@@ -143,6 +144,18 @@ def people_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
     return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
 
 
+def keynotes_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
+    """The keynote speakers; those still to be confirmed (``tbc``) are said so, muted."""
+    known = people_line([ref for ref in refs if ref.id != TBC], people)
+    waiting = sum(ref.id == TBC for ref in refs)
+    if not waiting:
+        return known
+    if not known:
+        return [nodes.inline("", "to be confirmed", classes=["faimi-tbc"])]
+    more = "a speaker" if waiting == 1 else f"{waiting} speakers"
+    return [*known, nodes.Text(" and "), nodes.inline("", f"{more} to be confirmed", classes=["faimi-tbc"])]
+
+
 def registration(event: Event, on: dt.datetime) -> list[nodes.Node]:
     """A link to register, until the event is over."""
     if not event.registration:
@@ -180,7 +193,7 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Host conference", [named_link(event.host_conference)] if event.host_conference else []),
         ("Joint with", [named_link(event.joint_with)] if event.joint_with else []),
         ("Journal", [named_link(event.journal)] if event.journal else []),
-        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", people_line(event.keynotes, people)),
+        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", keynotes_line(event.keynotes, people)),
         ("Organisers" if len(event.organisers) > 1 else "Organiser", people_line(event.organisers, people)),
         ("Editors" if len(event.editors) > 1 else "Editor", people_line(event.editors, people)),
         ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", sponsors(event)),

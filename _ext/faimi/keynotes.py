@@ -22,7 +22,7 @@ from .people_list import person_name
 from .programme import event_image, paragraphs, programme_event, registry_image
 from .programme_model import Keynote
 from .registry import note_photo_dependencies, registry
-from .speakers import TBC, ShownPerson
+from .speakers import TBC, ShownPerson, at_the_time, occasion_of
 
 #: The width of a speaker's photo on a card, in CSS pixels.
 PHOTO_WIDTH = 128
@@ -67,10 +67,12 @@ class KeynotesDirective(SphinxDirective):
             return []
         note_photo_dependencies(self.env, [k.id for k in record.event.keynotes if k.id and not k.photo])
         people = registry(self.env)
+        event = record.event
+        occasion = occasion_of(event.organisers, event.keynotes, event.editors)
         row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"])
         for keynote in record.event.keynotes:
             person = (ShownPerson("Speaker to be confirmed", None, None) if keynote.id == TBC
-                      else keynote.shown(people))
+                      else at_the_time(keynote, occasion).shown(people))
             classes = ["faimi-keynote__photo"]
             photo = (event_image(self.env, record.source, keynote.photo, PHOTO_WIDTH, classes) if keynote.photo
                      else registry_image(self.env, person.photo, PHOTO_WIDTH, classes))
