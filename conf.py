@@ -56,6 +56,8 @@ faimi_people_file = "people/people.yaml"
 _here = Path(__file__).parent
 bibtex_bibfiles = sorted(p.relative_to(_here).as_posix() for p in _here.glob("resources/*.bib"))
 bibtex_default_style = "faimi"
+# A page per person of the registry, written by the build into people/ (git ignores them).
+faimi_people_pages = True
 smartquotes = False  # names and titles from the data are shown exactly as written
 faimi_today = os.environ.get("FAIMI_TODAY", "")  # "YYYY-MM-DD" pins the build date
 

@@ -66,10 +66,11 @@ def test_london_agenda_is_a_semantic_table(london) -> None:
 def test_london_agenda_breaks_and_speakers(london) -> None:
     rows = london.select("table.faimi-agenda tbody > tr")
     assert [i for i, r in enumerate(rows) if "faimi-agenda__item--break" in r["class"]] == [0, 5]
-    ktena = rows[2].find("a", class_="faimi-person__name")
-    assert (ktena.get_text(), ktena["href"]) == ("Ira Ktena", "https://sites.google.com/view/sk1712/home")
-    king = rows[7].find("a", class_="faimi-person__name")
-    assert (king.get_text(), king["href"]) == ("Andy King", "https://www.kcl.ac.uk/people/andrew-king")
+    # Registry people's names link to their pages (people/ID/), where their homepages are.
+    ktena = rows[2].select_one("a.faimi-person__name")
+    assert (ktena.get_text(), ktena["href"]) == ("Ira Ktena", "../../people/ira-ktena/")
+    king = rows[7].select_one("a.faimi-person__name")
+    assert (king.get_text(), king["href"]) == ("Andy King", "../../people/andrew-king/")
     one_off = rows[3].find(class_="faimi-person__name")
     assert one_off.name == "span" and one_off.get_text() == "Rodrigo Echeveste"
 

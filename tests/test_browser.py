@@ -9,6 +9,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser
 
+from conftest import ROOT
+
 
 PAGES = ["", "events/", "events/2025-london-symposium/", "resources/", "newsletter/"]
 
@@ -32,14 +34,33 @@ def test_phone_agenda_rows_stack(served: str, browser: Browser) -> None:
     assert header_visible <= 1  # visually hidden, still read by screen readers
 
 
-@pytest.mark.parametrize("path", PAGES)
+#: Every page of the site, and the search page with a query.
+ALL_PAGES = ["", "events/", "search/", "search/?q=fairness"] + [
+    f"events/{path.stem}/" for path in sorted((ROOT / "events").glob("*.yaml"))
+    if "." not in path.stem  # not NAME.agenda.yaml, NAME.papers.yaml
+]
+
+
+@pytest.mark.parametrize("path", ALL_PAGES)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(served: str, browser: Browser, path: str, scheme: str) -> None:
-    page = browser.new_page(color_scheme=scheme)
+    """axe-core on the desktop and on a phone, before and after scrolling (furo shows its
+    "Back to top" button then), in the visitor's zone (the local times shown)."""
+    context = browser.new_context(color_scheme=scheme, timezone_id="Asia/Tokyo")
+    page = context.new_page()
     page.goto(served + path)
-    results = Axe().run(page)
-    page.close()
-    assert results.violations_count == 0, results.generate_report()
+    page.wait_for_load_state("networkidle")
+    results = [Axe().run(page)]
+    page.set_viewport_size({"width": 390, "height": 800})
+    results.append(Axe().run(page))
+    page.mouse.wheel(0, 1500)
+    page.wait_for_timeout(200)
+    page.mouse.wheel(0, -300)  # furo shows "Back to top" when scrolling up
+    page.wait_for_timeout(200)
+    results.append(Axe().run(page))
+    context.close()
+    for result in results:
+        assert result.violations_count == 0, result.generate_report()
 
 
 @pytest.mark.parametrize("path", PAGES)

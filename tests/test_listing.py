@@ -39,7 +39,8 @@ def test_before_every_event_all_are_upcoming(archive: Project) -> None:
         ],
         "Past events": [],
     }
-    assert banner(build) == "Next up: Online Workshop 2024 Online workshop · 4 December 2024 · Online"
+    assert banner(build) == ("Next event · Online workshop Online Workshop 2024 "
+                             "Wednesday 4 December 2024 , 14:00 Coordinated Universal Time (UTC) Online")
 
 
 def test_between_events_the_split_and_the_banner_move(archive: Project) -> None:
@@ -53,16 +54,16 @@ def test_between_events_the_split_and_the_banner_move(archive: Project) -> None:
         "2025": ["Special Issue Special issue · submissions until 31 March 2025"],
         "2024": ["Online Workshop 2024 Online workshop · 4 December 2024 · Online"],
     }
-    assert banner(build).startswith("Next up: Symposium 2025")
+    assert banner(build).startswith("Next event · Symposium Symposium 2025")
     link = build.html("index").select_one(".faimi-next-up a")
     assert link["href"] == "events/2025-symposium/"
 
 
 def test_an_event_is_upcoming_on_its_own_day(archive: Project) -> None:
     build = archive.build(faimi_today="2025-06-30")
-    assert banner(build).startswith("Next up: Symposium 2025")
+    assert banner(build).startswith("Next event · Symposium Symposium 2025")
     build = archive.build(outdir="next-day", faimi_today="2025-07-01")
-    assert banner(build).startswith("Next up: Tutorial 2026")
+    assert banner(build).startswith("Next event · Tutorial Tutorial 2026")
 
 
 def test_after_every_event_the_banner_names_the_latest(archive: Project) -> None:
@@ -74,10 +75,7 @@ def test_after_every_event_the_banner_names_the_latest(archive: Project) -> None
         "Symposium 2025 Symposium · 30 June 2025 · London, United Kingdom and online",
         "Special Issue Special issue · submissions until 31 March 2025",
     ]
-    assert banner(build) == (
-        "No upcoming event is announced yet. The most recent was "
-        "Tutorial 2026 Tutorial · 27 September 2026 · Strasbourg, France"
-    )
+    assert banner(build) == "Most recent event · Tutorial Tutorial 2026 Sunday 27 September 2026 Strasbourg, France"
     headings = build.html("events/index").select(".faimi-events__heading")
     assert [h.name for h in headings] == ["h2", "h2", "h3", "h3", "h3"]
 
@@ -182,7 +180,7 @@ def test_the_site_lists_all_twelve_events_by_year(site: Project) -> None:
     days = [t["datetime"] for t in build.html("events/index").select("ul.faimi-events time")]
     assert days == sorted(days, reverse=True) and len(days) == 12
     assert banner(build).startswith(
-        "No upcoming event is announced yet. The most recent was Joint FAIMI, BRIDGE and EPIMI Workshop")
+        "Most recent event · Workshop Joint FAIMI, BRIDGE and EPIMI Workshop")
 
 
 def test_the_site_before_the_2026_workshop(site: Project) -> None:
@@ -191,8 +189,9 @@ def test_the_site_before_the_2026_workshop(site: Project) -> None:
         "Joint FAIMI, BRIDGE and EPIMI Workshop at MICCAI 2026 Workshop · 27 September 2026 · Strasbourg, France"
     ]
     assert banner(build) == (
-        "Next up: Joint FAIMI, BRIDGE and EPIMI Workshop at MICCAI 2026 Workshop · 27 September 2026 · "
-        "Strasbourg, France"
+        "Next event · Workshop Joint FAIMI, BRIDGE and EPIMI Workshop at MICCAI 2026 Sunday 27 September 2026 "
+        "Strasbourg, France Submit a paper by Wednesday 1 July 2026 , 23:59 Pacific Daylight Time (UTC-07:00) "
+        "( 30 days left )"
     )
     dates = build.html("events/2026-miccai-workshop").select("table.faimi-dates tbody time")
     assert [t["datetime"] for t in dates] == [
@@ -217,12 +216,12 @@ def test_a_new_day_rereads_the_listings_and_the_events(
 
     monkeypatch.setattr(faimi.buildday, "clock", lambda: dt.date(2025, 6, 30))
     first = archive.build(faimi_today="")
-    assert banner(first).startswith("Next up: Symposium 2025")
+    assert banner(first).startswith("Next event · Symposium Symposium 2025")
     assert archive.build(faimi_today="").read == []  # the same day: nothing to read again
     monkeypatch.setattr(faimi.buildday, "clock", lambda: dt.date(2025, 7, 1))
     next_day = archive.build(faimi_today="")
     assert sorted(next_day.read) == sorted([*(f"events/{slug}" for slug in EVENTS), "events/index", "index"])
-    assert banner(next_day).startswith("Next up: Tutorial 2026")
+    assert banner(next_day).startswith("Next event · Tutorial Tutorial 2026")
 
 
 def test_a_pinned_day_that_is_not_a_date(archive: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -232,4 +231,51 @@ def test_a_pinned_day_that_is_not_a_date(archive: Project, monkeypatch: pytest.M
     build = archive.build(faimi_today="2025-13-01")
     assert "WARNING: faimi_today (the FAIMI_TODAY variable) is '2025-13-01', which is not a date" in build.warnings
     assert "Traceback" not in build.warnings + build.status
-    assert banner(build).startswith("Next up: Symposium 2025")  # as of the clock's day
+    assert banner(build).startswith("Next event · Symposium Symposium 2025")  # as of the clock's day
+
+
+def _with(archive: Project, slug: str, facts: str) -> None:
+    archive.write(f"events/{slug}.yaml", archive.read(f"events/{slug}.yaml") + facts)
+
+
+def test_the_banner_calls_for_papers_with_the_days_left_before_the_deadline(archive: Project) -> None:
+    _with(archive, "2026-tutorial", "submission: https://example.org/submit\nregistration: https://example.org/r\n"
+          "important_dates:\n  timezone: AoE\n  dates:\n    - {what: Paper deadline, date: 2026-07-01}\n")
+    build = archive.build(faimi_today="2026-06-19")
+    shown = build.html("index").select_one(".faimi-next-up")
+    assert shown.select_one("h2 a").get_text() == "Tutorial 2026"
+    action = shown.select_one(".faimi-next-up__action")
+    assert action.get_text(" ", strip=True) == (
+        "Submit a paper by Wednesday 1 July 2026 , 23:59 Anywhere on Earth (UTC-12:00) ( 12 days left )")
+    assert action.select_one("a")["href"] == "https://example.org/submit"
+    assert [t["datetime"] for t in action.select("time")] == ["2026-07-01T23:59:00-12:00"] * 2
+    # On the deadline's day, it is the last; the day after, registering is what is left.
+    assert "( last day )" in banner(archive.build(outdir="last", faimi_today="2026-07-01"))
+    after = archive.build(outdir="after", faimi_today="2026-07-02").html("index")
+    assert after.select_one(".faimi-next-up__action").get_text(" ", strip=True) == "Register"
+
+
+def test_the_banner_of_a_past_event_leads_to_its_recordings_and_papers(archive: Project) -> None:
+    _with(archive, "2026-tutorial", "recordings: https://example.org/videos\nproceedings: https://example.org/papers\n")
+    build = archive.build(faimi_today="2026-11-24")
+    action = build.html("index").select_one(".faimi-next-up--latest .faimi-next-up__action")
+    assert [(a.get_text(), a["href"]) for a in action.select("a")] == [
+        ("Watch the recordings", "https://example.org/videos"), ("Read the papers", "https://example.org/papers")]
+
+
+def test_listing_entries_put_the_title_and_the_facts_on_lines_of_their_own(archive: Project) -> None:
+    build = archive.build(faimi_today="2026-11-24")
+    (item,) = [li for li in build.html("events/index").select("ul.faimi-events > li")
+               if "Tutorial 2026" in li.get_text()]
+    assert [p.get_text() for p in item.find_all("p")] == [
+        "Tutorial 2026", "Tutorial · 27 September 2026 · Strasbourg, France"]
+    text = archive.build("text").app.outdir / "events" / "index.txt"
+    assert "Tutorial 2026\n" in text.read_text(encoding="utf-8")
+
+
+def test_the_events_list_offers_a_webcal_subscription(archive: Project) -> None:
+    build = archive.build(faimi_today="2026-11-24", html_baseurl="https://example.org/faimi/")
+    line = build.html("events/index").select_one("p.faimi-calendar")
+    hrefs = [a["href"] for a in line.select("a")]
+    assert hrefs == ["../calendar/faimi-events.ics", "webcal://example.org/faimi/calendar/faimi-events.ics"]
+    assert (build.app.outdir / "calendar" / "faimi-events.ics").is_file()

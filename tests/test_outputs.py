@@ -76,8 +76,10 @@ def test_event_pages_carry_schema_org_event_json_ld(built) -> None:
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert data["location"] == [
         {"@type": "Place", "name": "London, United Kingdom", "address": "London, United Kingdom"},
-        {"@type": "VirtualLocation", "url": "https://example.org/register"},
+        {"@type": "VirtualLocation", "url": "https://example.org/faimi/events/2025-symposium/"},
     ]
+    # The registration form is where to register, not where the event happens online.
+    assert data["offers"] == {"@type": "Offer", "url": "https://example.org/register"}
     assert data["organizer"] == {"@type": "Person", "name": "Alan Turing", "url": "https://example.org/alan"}
     assert data["url"] == "https://example.org/faimi/events/2025-symposium/"
     assert data["isAccessibleForFree"] is True
@@ -103,3 +105,5 @@ def test_the_london_symposium_json_ld_starts_at_13_utc(site: Project) -> None:
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [p["name"] for p in data["organizer"]] == ["Enzo Ferrante", "Ben Glocker"]
     assert data["location"][0]["name"] == "Imperial College London, Huxley Building, Rooms 217/218"
+    assert data["location"][1] == {"@type": "VirtualLocation", "url": data["url"]}
+    assert "forms.gle" not in json.dumps(data["location"])

@@ -33,23 +33,23 @@ ADVISORY_PANEL = [
 ]
 
 
-def shown_people(section) -> list[tuple[str, str, str]]:
-    return [
-        (
-            li.find("a", class_="faimi-person__name").get_text(),
-            li.find("a", class_="faimi-person__name")["href"],
-            li.find(class_="faimi-person__affiliation").get_text(),
-        )
-        for li in section.select("ul.faimi-people > li")
-    ]
+def shown_people(section, build) -> list[tuple[str, str, str]]:
+    """Name, homepage (on the person's page, which the name links to) and affiliation."""
+    shown = []
+    for li in section.select("ul.faimi-people > li"):
+        name = li.select_one("a.faimi-person__name")
+        page = build.html(name["href"].rstrip("/"))
+        homepage = page.select_one(".faimi-profile__links a")["href"]
+        shown.append((name.get_text(), homepage, li.find(class_="faimi-person__affiliation").get_text()))
+    return shown
 
 
 def test_home_page_shows_the_people_in_order(site: Project) -> None:
     build = site.build()
     assert build.warnings == ""
     page = build.html("index")
-    assert shown_people(page.find("section", id="organizers")) == ORGANIZERS
-    assert shown_people(page.find("section", id="advisory-panel-members")) == ADVISORY_PANEL
+    assert shown_people(page.find("section", id="organizers"), build) == ORGANIZERS
+    assert shown_people(page.find("section", id="advisory-panel-members"), build) == ADVISORY_PANEL
     # The section keeps the new site's own anchor too.
     assert page.find(id="advisory-panel") is not None
     contact = page.find("section", id="contact").find("a", href=lambda h: h.startswith("mailto:"))

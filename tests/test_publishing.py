@@ -16,7 +16,12 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import Build, Project, copy_site
+import yaml
+from PIL import Image
+
+from conftest import ROOT, Build, Project, copy_site
+from faimi import preview_image
+from faimi.preview_image import Card
 
 DEFAULT_BASE = "https://faimi-workshop.github.io/"
 SUB_BASE = "https://example.org/sub/"
@@ -298,6 +303,14 @@ def test_robots_txt_at_the_root_and_no_nojekyll(built: Build) -> None:
 # -- Link previews, descriptions, third-party requests -------------------------------
 
 
+def event_descriptions() -> dict[str, str]:
+    """Each event page's output file, and the description written in its YAML file."""
+    return {
+        f"events/{path.stem}/index.html": yaml.safe_load(path.read_text(encoding="utf-8"))["description"]
+        for path in (ROOT / "events").glob("*.yaml") if "." not in path.stem  # not NAME.agenda.yaml...
+    }
+
+
 def test_every_page_has_a_description_and_link_preview_tags(built: Build) -> None:
     image = out(built) / "_static" / "faimi-og.png"
     assert image.is_file()
@@ -305,11 +318,55 @@ def test_every_page_has_a_description_and_link_preview_tags(built: Build) -> Non
         page = soup(path)
         assert (meta(page, name="description") or "").strip(), rel
         assert (meta(page, property="og:title") or "").strip(), rel
-        assert meta(page, property="og:image") == DEFAULT_BASE + "_static/faimi-og.png", rel
+        if rel not in event_descriptions():
+            assert meta(page, property="og:image") == DEFAULT_BASE + "_static/faimi-og.png", rel
         assert page.find("link", rel="icon")["href"].endswith("_static/favicon.svg"), rel
+        assert len(page.find_all("meta", attrs={"name": "viewport"})) == 1, rel
+        assert len(page.find_all("meta", attrs={"name": "description"})) == 1, rel
     # The search page has no text of its own; it is kept out of search engines.
     assert meta(soup(out(built) / "search" / "index.html"), name="robots") == "noindex"
     assert not list(out(built).rglob("social_previews"))  # no generated per-page cards
+
+
+def test_each_event_page_is_described_by_its_description(built: Build) -> None:
+    described = event_descriptions()
+    assert len(described) == 12
+    for rel, description in described.items():
+        page = soup(out(built) / rel)
+        assert meta(page, name="description") == description, rel
+        assert meta(page, property="og:description") == description, rel
+
+
+def test_each_event_page_has_its_own_preview_image(built: Build) -> None:
+    images: dict[str, bytes] = {}
+    for rel in event_descriptions():
+        page = soup(out(built) / rel)
+        url = meta(page, property="og:image")
+        assert url and url.startswith(DEFAULT_BASE + "_previews/"), rel
+        file = out(built) / url.removeprefix(DEFAULT_BASE)
+        with Image.open(file) as image:
+            assert image.size == (1200, 630), rel
+        images[rel] = file.read_bytes()
+        title = title_of(out(built) / rel)
+        assert meta(page, property="og:image:alt").startswith(title + ": "), rel
+    assert len(set(images.values())) == len(images)  # no two events share an image
+
+
+def test_a_preview_image_is_drawn_once_and_again_only_when_its_text_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Card] = []
+    draw = preview_image.draw_card
+    monkeypatch.setattr(preview_image, "draw_card", lambda card: drawn.append(card) or draw(card))
+    card = Card("FAIMI Workshop at MICCAI 2026", "Workshop", "Sunday 27 September 2026", "Daejeon")
+    preview_image.write_card(card, tmp_path / "out" / "a.png", tmp_path / "cache")
+    preview_image.write_card(card, tmp_path / "again" / "a.png", tmp_path / "cache")
+    assert drawn == [card]
+    assert (tmp_path / "again" / "a.png").read_bytes() == (tmp_path / "out" / "a.png").read_bytes()
+    moved = Card(card.title, card.kind, "Monday 28 September 2026", card.where)
+    preview_image.write_card(moved, tmp_path / "out" / "a.png", tmp_path / "cache")
+    assert drawn == [card, moved]
+    assert (tmp_path / "again" / "a.png").read_bytes() != (tmp_path / "out" / "a.png").read_bytes()
 
 
 def _third_party(urls: Iterator[str], base: str) -> list[str]:

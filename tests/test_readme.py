@@ -47,7 +47,7 @@ def test_the_event_example_builds_as_documented(site: Project) -> None:
     assert build.warnings == ""
     assert len(build.html(f"events/{slug}").select("table.faimi-agenda")) == 2
     banner = build.html("index").select_one(".faimi-next-up").get_text(" ", strip=True)
-    assert banner.startswith("Next up: FAIMI Copenhagen Symposium 2027")
+    assert banner.startswith("Next event · Symposium FAIMI Copenhagen Symposium 2027")
 
 
 def test_the_person_example_is_a_valid_entry(site: Project) -> None:

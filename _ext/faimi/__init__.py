@@ -40,6 +40,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # (models, loading, checks) and the check command.
     from .agenda import setup_agenda
     from .awards import setup_awards
+    from .banner import setup_banner
+    from .assets import setup_assets
     from .buildday import setup_buildday
     from .calendar import setup_calendar
     from .editlinks import setup_editlinks
@@ -60,6 +62,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .nodes import setup_nodes
     from .papers import setup_papers
     from .people_list import setup_people_list
+    from .previews import setup_previews
+    from .person_pages import setup_person_pages
+    from .when import setup_when
     from .publishing import setup_publishing
     from .reading_list import setup_reading_list
     from .redirects import setup_redirects
@@ -76,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_buildday(app)
     setup_registry(app)
     setup_people_list(app)
+    setup_person_pages(app)
     setup_group_links(app)
     setup_events(app)
     setup_agenda(app)
@@ -89,7 +95,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_labels(app)
     setup_listing(app)
     setup_navigation(app)
+    setup_banner(app)
     setup_important_dates(app)
+    setup_when(app)
     setup_jsonld(app)
     setup_calendar(app)
     setup_wrapper_ids(app)
@@ -100,8 +108,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_consistency(app)
     setup_reading_list(app)
     setup_sitemap(app)
+    setup_previews(app)
+    setup_assets(app)
     app.add_css_file("faimi.css")
-    # Opt-in: the visitor's own time zone (the pages are complete without it).
+    # The visitor's own time beside the event's (the pages are complete without it).
     app.add_js_file("faimi-localtime.js", loading_method="defer")
+    # furo's menu toggles made operable from the keyboard.
+    app.add_js_file("faimi-menus.js", loading_method="defer")
     return {"version": __version__, "env_version": env_version(),
             "parallel_read_safe": True, "parallel_write_safe": True}

@@ -46,7 +46,8 @@ def event_data(record: EventRecord, title: str, url: str | None, env: BuildEnvir
             place["address"] = event.city
         places.append(place)
     if event.mode in ("online", "hybrid"):
-        places.append({"@type": "VirtualLocation", "url": event.registration or event.recordings or url})
+        # The page tells how to join (the stream's link is sent on registration).
+        places.append({"@type": "VirtualLocation", **({"url": url} if url else {})})
     organisers = [
         {"@type": "Person", "name": p.name, **({"url": p.homepage} if p.homepage else {})}
         for p in (ref.shown(people) for ref in event.organisers)
@@ -64,6 +65,7 @@ def event_data(record: EventRecord, title: str, url: str | None, env: BuildEnvir
         "location": places[0] if len(places) == 1 else places,
         "organizer": organisers[0] if len(organisers) == 1 else organisers,
         "url": url,
+        "offers": {"@type": "Offer", "url": event.registration} if event.registration else None,
         "isAccessibleForFree": True if (event.cost or "").lower() == "free" else None,
         "performer": [{"@type": "Person", "name": p.name} for p in (k.shown(people) for k in event.keynotes)]
         or None,

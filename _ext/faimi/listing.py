@@ -1,4 +1,4 @@
-"""Listings built from every event page: ``event-list`` and the ``next-up`` banner.
+"""Listings built from every event page: ``event-list`` (and the home page's banner).
 
 Both directives leave a placeholder that is filled in when the page is written,
 from the events of all pages (``env.faimi_events``), so a listing never misses
@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .buildday import now
+from .calendar import ALL_EVENTS, FOLDER
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
 from .report import warn_at
@@ -30,10 +31,6 @@ from .timefmt import short_date
 
 class event_list(nodes.General, nodes.Element):  # noqa: N801
     """Placeholder for a list of events, replaced when the page is written."""
-
-
-class next_up(nodes.General, nodes.Element):  # noqa: N801
-    """Placeholder for the banner naming the next event."""
 
 
 def upcoming(records: Iterable[EventRecord], on: dt.datetime) -> list[EventRecord]:
@@ -48,12 +45,14 @@ def past(records: Iterable[EventRecord], on: dt.datetime) -> list[EventRecord]:
     )
 
 
-class _ListingDirective(SphinxDirective):
+class ListingDirective(SphinxDirective):
+    """A directive whose output lists events: its page is read again when they change."""
+
     def note_listing(self) -> None:
         listings(self.env).add(self.env.docname)
 
 
-class EventList(_ListingDirective):
+class EventList(ListingDirective):
     """``:::{event-list} upcoming`` (or ``past``, grouped by year, or ``all``)."""
 
     optional_arguments = 1
@@ -71,20 +70,12 @@ class EventList(_ListingDirective):
         return [event_list(which=which, level=int(self.options.get("heading-level", "3")))]
 
 
-class NextUp(_ListingDirective):
-    """``:::{next-up}``: the next upcoming event, or the latest one when none is announced."""
-
-    def run(self) -> list[nodes.Node]:
-        self.note_listing()
-        return [next_up()]
-
-
 def heading(level: int, text: str) -> nodes.rubric:
     """A heading inside a page section: HTML writes ``<hN class="rubric">``."""
     return nodes.rubric("", text, **{"heading-level": level, "classes": ["faimi-events__heading"]})
 
 
-def _link(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> nodes.reference:
+def event_link(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> nodes.reference:
     title = env.titles[record.docname].astext() if record.docname in env.titles else record.docname
     uri = app.builder.get_relative_uri(fromdocname, record.docname)
     return nodes.reference("", title, internal=True, refuri=uri, classes=["faimi-events__title"])
@@ -100,23 +91,33 @@ def _when(record: EventRecord) -> list[nodes.Node]:
     return shown
 
 
-def entry(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> list[nodes.Node]:
-    """Title (linked), then kind, date and place: "Workshop · 12 October 2023 · Vancouver"."""
+def entry(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> list[nodes.paragraph]:
+    """The title (linked) on a line of its own, then kind, date and place on the next:
+    "Workshop · 12 October 2023 · Vancouver" (two paragraphs: no builder runs them together)."""
     facts: list[nodes.Node] = [nodes.Text(record.event.kind_label), nodes.Text(" · "), *_when(record)]
     if record.event.place:
         facts += [nodes.Text(" · "), nodes.Text(record.event.place)]
-    return [_link(app, fromdocname, record, env), nodes.Text(" "),
-            nodes.inline("", "", *facts, classes=["faimi-events__facts"])]
+    return [nodes.paragraph("", "", event_link(app, fromdocname, record, env), classes=["faimi-events__name"]),
+            nodes.paragraph("", "", *facts, classes=["faimi-events__facts"])]
 
 
 def _list(app: Sphinx, fromdocname: str, records: list[EventRecord], env: BuildEnvironment) -> nodes.bullet_list:
     return nodes.bullet_list(
         "",
-        *(nodes.list_item("", nodes.paragraph("", "", *entry(app, fromdocname, r, env)),
+        *(nodes.list_item("", *entry(app, fromdocname, r, env),
                           classes=["faimi-events__item", f"faimi-events__item--{r.event.kind}"])
           for r in records),
         classes=["faimi-events"],
     )
+
+
+def webcal_url(app: Sphinx) -> str | None:
+    """The ``webcal:`` address of the all-events calendar, for a subscription; it needs the
+    site's public address (``html_baseurl``), and only HTML builders write the file."""
+    base = app.config.html_baseurl
+    if not base or app.builder.format != "html" or "://" not in base:
+        return None
+    return "webcal://" + base.split("://", 1)[1].rstrip("/") + f"/{FOLDER}/{ALL_EVENTS}"
 
 
 def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.Node]:
@@ -138,32 +139,17 @@ def render_list(app: Sphinx, node: event_list, fromdocname: str) -> list[nodes.N
             out += [heading(level, str(year)), _list(app, fromdocname, list(group), env)]
     if node["which"] == "all":
         calendar = calendar_link("", nodes.Text("every event as one calendar file (.ics)"), docname="")
-        out.append(nodes.paragraph("", "", nodes.Text("Add "), calendar,
-                                   nodes.Text(" to your calendar app."), classes=["faimi-calendar"]))
+        line = [nodes.Text("Add "), calendar, nodes.Text(" to your calendar app")]
+        if feed := webcal_url(app):
+            line += [nodes.Text(", or "), nodes.reference("", "subscribe to it", refuri=feed, internal=False),
+                     nodes.Text(" so that new events appear there by themselves")]
+        out.append(nodes.paragraph("", "", *line, nodes.Text("."), classes=["faimi-calendar"]))
     return out
-
-
-def render_next_up(app: Sphinx, fromdocname: str) -> list[nodes.Node]:
-    env = app.env
-    on = now(env)
-    records = events(env).values()
-    soon = upcoming(records, on)
-    if soon:
-        lead, record = "Next up: ", soon[0]
-    elif latest := past(records, on):
-        lead, record = "No upcoming event is announced yet. The most recent was ", latest[0]
-    else:
-        return []
-    text = nodes.paragraph("", "", nodes.strong("", lead), *entry(app, fromdocname, record, env))
-    return [nodes.container("", text, classes=["faimi-next-up", "faimi-next-up--upcoming" if soon else
-                                               "faimi-next-up--latest"])]
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in list(doctree.findall(event_list)):
         node.replace_self(render_list(app, node, docname))
-    for node in list(doctree.findall(next_up)):
-        node.replace_self(render_next_up(app, docname))
 
 
 def listings(env: BuildEnvironment) -> set[str]:
@@ -223,9 +209,7 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildE
 
 def setup_listing(app: Sphinx) -> None:
     app.add_node(event_list)
-    app.add_node(next_up)
     app.add_directive("event-list", EventList)
-    app.add_directive("next-up", NextUp)
     app.connect("doctree-resolved", _resolve)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-updated", _remember_states)

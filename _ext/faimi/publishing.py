@@ -22,6 +22,7 @@ dotfiles anyway).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -98,6 +99,16 @@ class PagesDirectoryBuilder(DirectoryHTMLBuilder):
         return super().get_output_path(page_name)
 
 
+#: docutils' HTML5 writer adds this tag, and the theme has its own: one is enough.
+_DOCUTILS_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\n?')
+
+
+def _one_viewport(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Drop docutils' ``<meta name="viewport">`` from the page's tags (furo writes its own)."""
+    if "metatags" in context:
+        context["metatags"] = _DOCUTILS_VIEWPORT.sub("", context["metatags"])
+
+
 def _write_root_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not _publishes(app):
         return
@@ -116,4 +127,5 @@ def setup_publishing(app: Sphinx) -> None:
     app.add_builder(PagesDirectoryBuilder, override=True)
     app.connect("doctree-resolved", _absolute_links)
     app.connect("html-page-context", _fix_404_context, priority=450)
+    app.connect("html-page-context", _one_viewport)
     app.connect("build-finished", _write_root_files)
