@@ -43,8 +43,8 @@ def test_an_event_is_past_once_it_has_ended_in_its_zone(archive: Project) -> Non
         return page.find(class_="faimi-next-up").get_text(" ", strip=True)
 
     # 17:00 in Paris on 27 September 2026 (summer time) is 15:00 UTC.
-    assert banner("2026-09-27T14:59Z").startswith("Next up: Tutorial 2026")
-    assert banner("2026-09-27T15:00Z").startswith("No upcoming event is announced yet. The most recent was Tutorial 2026")
+    assert banner("2026-09-27T14:59Z").startswith("Next event · Tutorial Tutorial 2026")
+    assert banner("2026-09-27T15:00Z").startswith("Most recent event · Tutorial Tutorial 2026")
 
 
 def test_a_new_state_within_the_day_reads_the_pages_again(event: Project, monkeypatch) -> None:

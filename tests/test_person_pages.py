@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 import yaml
+from PIL import Image
 
 from conftest import ROOT, Build, Project, copy_site
 
@@ -104,7 +106,9 @@ def test_papers_and_keynotes_of_a_small_project_reach_the_person_page(archive: P
     archive.write("people/people.yaml", archive.read("people/people.yaml").replace(
         "    affiliation: Analytical Engine Society\n",
         "    affiliation: Analytical Engine Society\n    photo: {src: photos/ada.png, alt: Ada at her desk}\n"))
-    archive.write_bytes("people/photos/ada.png", b"a photo")
+    photo = io.BytesIO()
+    Image.new("RGB", (8, 8), "#16324f").save(photo, format="PNG")
+    archive.write_bytes("people/photos/ada.png", photo.getvalue())
     build = archive.build(faimi_people_pages=True)
     assert build.warnings == ""
     assert build.html("people/ada-lovelace").select_one(".faimi-profile img")["alt"] == "Ada at her desk"
