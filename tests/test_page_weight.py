@@ -70,7 +70,9 @@ def test_no_large_image_reaches_the_output(built_site: Build) -> None:
     """Originals (JPEG/PNG, often several MB) stay in the repository: pages get WebP variants."""
     outdir = built_site.app.outdir
     images = [p for p in outdir.rglob("*") if p.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp", ".gif"}]
-    originals = [p.relative_to(outdir).as_posix() for p in images
-                 if p.suffix.lower() != ".webp" and not p.relative_to(outdir).as_posix().startswith("_static/")]
+    # _previews/: the link-preview images drawn by the build (PNG, which every link
+    # preview reads; small), not originals.
+    originals = [rel for p in images if p.suffix.lower() != ".webp"
+                 and not (rel := p.relative_to(outdir).as_posix()).startswith(("_static/", "_previews/"))]
     assert originals == []
     assert [p.name for p in images if p.stat().st_size > 150_000] == []
