@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build, copy_site
+from faimi import person_pages
 
 REPOSITORY = "faimi-workshop/faimi-workshop.github.io"
 EDIT_PREFIX = f"https://github.com/{REPOSITORY}/edit/main/"
@@ -44,6 +45,13 @@ def test_every_page_links_to_its_own_source_for_editing(built: Build):
     assert "index" in docnames and "events/2025-london-symposium" in docnames
     for docname in docnames:
         links = page(built, docname).select('a[rel="edit"]')
+        source = Path(built.app.env.doc2path(docname))
+        if source.read_text(encoding="utf-8").startswith(person_pages.MARK):
+            # Written by the build (a person page): nothing to edit but the registry.
+            assert links == [], f"{docname}: a generated page offers its source for editing"
+            data = [repo_path(a["href"]) for a in page(built, docname).select(".faimi-edit-data a")]
+            assert "people/people.yaml" in data, docname
+            continue
         assert len(links) == 1, f"{docname}: expected one 'Edit this page' link, found {len(links)}"
         path = repo_path(links[0]["href"])
         assert path == Path(built.app.env.doc2path(docname)).relative_to(built.app.srcdir).as_posix()

@@ -31,7 +31,7 @@ from .events import events, external_link
 from .listing import event_link
 from .nodes import moment
 from .images import image_node
-from .registry import note_photo_dependencies, note_registry_dependency, registry
+from .registry import note_photo_dependencies, note_registry_dependency, registry, unrecorded_registry
 from .report import warn_at
 from .speakers import group_title
 from .timefmt import short_date
@@ -84,7 +84,7 @@ def link_names(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     if app.config.faimi_people_pages:
         by_homepage: dict[str, str] = {}
-        for pid, person in registry(env).people.items():
+        for pid, person in unrecorded_registry(env).people.items():
             by_homepage[person.homepage] = "" if person.homepage in by_homepage else pid  # "": ambiguous
         for ref in list(doctree.findall(nodes.reference)):
             pid = by_homepage.get(ref.get("refuri", ""))
@@ -116,8 +116,7 @@ class PersonDirective(SphinxDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        note_registry_dependency(self.env)
-        people = registry(self.env)
+        people = registry(self.env)  # records the person and the groups looked up
         pid = self.arguments[0]
         person = people.people.get(pid)
         if person is None:
@@ -209,6 +208,13 @@ def _rewrite_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(page for pid in changed if (page := page_of(env, pid)) in env.all_docs)
 
 
+def _mark_generated(app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: object) -> None:
+    """A person page has no source in the repository: no "Edit this page" button."""
+    source = Path(app.env.doc2path(pagename)) if pagename in app.env.found_docs else None
+    if source is not None and source.is_file() and source.read_text(encoding="utf-8").startswith(MARK):
+        context["faimi_generated_page"] = True
+
+
 def setup_person_pages(app: Sphinx) -> None:
     app.add_config_value("faimi_people_pages", False, "env", types=[bool])
     app.add_node(person_activity)
@@ -220,4 +226,5 @@ def setup_person_pages(app: Sphinx) -> None:
     app.connect("doctree-resolved", _resolve_placeholders)
     app.connect("env-before-read-docs", _note_before)
     app.connect("env-updated", _rewrite_changed)
+    app.connect("html-page-context", _mark_generated)
     keep_per_doc(app, "faimi_person_activity")

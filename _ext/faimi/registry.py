@@ -94,6 +94,12 @@ def used_entries(env: BuildEnvironment) -> dict[str, set[str]]:
     return per_doc(env, "faimi_people_used")
 
 
+def unrecorded_registry(env: BuildEnvironment) -> Registry:
+    """The whole registry, looking nobody up on the page's behalf: for a pass over what
+    the page's directives already looked up (and so recorded)."""
+    return _current(env)
+
+
 def registry(env: BuildEnvironment) -> Registry:
     """The current registry; while a page is read, a view that records what the page looks up."""
     current = _current(env)
