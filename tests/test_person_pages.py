@@ -39,6 +39,15 @@ def test_every_person_of_the_registry_has_a_page(built: Build) -> None:
     assert "people/ben-glocker/" in (Path(built.app.outdir) / "sitemap.xml").read_text(encoding="utf-8")
 
 
+def test_the_navigation_leaves_person_pages_to_the_people_index(built: Build) -> None:
+    """Every page carries the sidebar: with a link per person it would grow with the registry."""
+    for docname in ("index", "people/index", "people/ben-glocker", LONDON):
+        sidebar = built.html(docname).select_one(".sidebar-tree")
+        hrefs = [a["href"] for a in sidebar.select("a")]
+        assert not [h for h in hrefs if any(h.rstrip("/").endswith(pid) for pid in REGISTRY)], docname
+        assert any(a.get_text(strip=True) == "People" for a in sidebar.select("a")), docname
+
+
 def test_a_page_lists_roles_and_everything_done_newest_first(built: Build) -> None:
     profile = built.html("people/ben-glocker").select_one(".faimi-profile").get_text(" ", strip=True)
     assert "Roles: Organizer" in profile

@@ -7,7 +7,8 @@ events index stays the full archive: its toctree still includes every event page
 of them), but the copy of that toctree the navigation is made from keeps only the
 event pages a visitor is likely to look for: those still to come, and the
 ``faimi_navigation_recent`` most recent past ones. The other event pages are
-reached from the events index (``event-list``) and listed in the sitemap.
+reached from the events index (``event-list``) and listed in the sitemap. Person
+pages are left out of the navigation the same way: the people index lists them all.
 
 Which events those are is known once every page has been read (``env-updated``);
 when the set, or a title in it, changes, every page is written again, since each
@@ -25,6 +26,7 @@ from sphinx.environment import BuildEnvironment
 from .buildday import now
 from .events import events
 from .listing import past, upcoming
+from .person_pages import person_docnames
 
 #: Where the full list of a toctree's entries is kept on its copy in ``env.tocs``.
 _ALL_ENTRIES = "faimi_all_entries"
@@ -38,8 +40,9 @@ def navigation_events(env: BuildEnvironment, recent: int) -> list[str]:
 
 
 def trim_toctrees(env: BuildEnvironment, shown: Set[str]) -> None:
-    """Keep in the navigation's toctrees the event pages of ``shown``, and every other page."""
-    hidden = set(events(env)) - shown
+    """Keep in the navigation's toctrees the event pages of ``shown`` and every other page
+    but the person pages."""
+    hidden = (set(events(env)) - shown) | person_docnames(env)
     for docname in env.toctree_includes:
         toc = env.tocs.get(docname)
         if toc is None:

@@ -53,6 +53,13 @@ def page_of(env: BuildEnvironment, pid: str) -> str:
     return f"{folder(env)}/{pid}"
 
 
+def person_docnames(env: BuildEnvironment) -> set[str]:
+    """The docnames of the person pages the build wrote (none when they are off)."""
+    if not env.config.faimi_people_pages:
+        return set()
+    return {page_of(env, pid) for pid in unrecorded_registry(env).people} & env.found_docs
+
+
 def stub(pid: str, name: str) -> str:
     return f"{MARK}\n\n# {name}\n\n:::{{person}} {pid}\n:::\n"
 
