@@ -126,7 +126,7 @@ def main() -> None:
         edit(agenda_file, "title: Talk 2 on", "title: A new talk 2 on")
         agenda_edit = build(faimi, out)
 
-    pages = len(site.events) + 3
+    pages = len(site.events) + len(site.people["people"]) + 4  # home, 404, the two indexes
     print(f"{args.events} events x {benchmark_site.ITEMS} agenda items, {benchmark_site.PEOPLE} people: "
           f"{pages} pages; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"load average {os.getloadavg()[0]:.2f}")

@@ -6,16 +6,18 @@ written as
 
 - ``faimi``: the site as it is (its conf.py, extension, templates, static files,
   404 page), with the data in YAML files shown by the extension's directives;
-- ``static``: plain MyST, no extension: the summary boxes, agendas, people lists and
-  event lists typed out as definition lists, list tables and bullet lists (what the
-  extension spares an editor); the same theme and the other extensions;
+- ``static``: plain MyST, no extension: the summary boxes, agendas, people lists,
+  event lists and a page per person (what they did, newest first) typed out as
+  definition lists, list tables and bullet lists (what the extension spares an
+  editor); the same theme and the other extensions;
 - ``datatemplates``: the same YAML files rendered into that plain MyST by
   sphinxcontrib-datatemplates' Jinja templates (the speakers looked up in the
   registry file, as a template must).
 
 All three have the same navigation: the events index with the upcoming and the
 most recent events in the sidebar (:data:`RECENT`, as the extension's default), the
-other event pages reached from the index. The data is the same on every run.
+other event pages reached from the index; the people index, whose person pages are
+reached from it, not from the sidebar. The data is the same on every run.
 """
 
 from __future__ import annotations
@@ -76,14 +78,25 @@ class Site:
                   if person in event["organisers"] + event["keynotes"]}
         if any(person in group for group in self.people["groups"].values()):
             shown.add("index")
-        return shown
+        return shown | {f"people/{person}", "people/index"}
+
+    def activity(self, person: str) -> list[tuple[dt.date, str, str, str]]:
+        """What ``person`` did, newest first: (day, event slug, role, talk title)."""
+        done = []
+        for slug, event in self.events.items():
+            done += [(event["date"], slug, "Organiser", "") for p in event["organisers"] if p == person]
+            done += [(event["date"], slug, "Keynote", "") for p in event["keynotes"] if p == person]
+            done += [(event["date"], slug, "Keynote" if item["kind"] == "keynote" else "Talk", item["title"])
+                     for item in self.agendas[slug] if person in item.get("speakers", [])]
+        return sorted(done, reverse=True)
 
 
 def person_id(n: int) -> str:
     return f"person-{n:03d}"
 
 
-def generate(events: int, seed: int = 12) -> Site:
+def generate(events: int, seed: int = 12, registry: int = PEOPLE) -> Site:
+    """``events`` events and a registry of ``registry`` people (at least 20: 14 organise and advise)."""
     rng = random.Random(seed)
     people = {
         person_id(n): {
@@ -92,7 +105,7 @@ def generate(events: int, seed: int = 12) -> Site:
             "affiliation": f"University of {PLACES[n % len(PLACES)].split(',')[0]}, Lab {n % 37}",
             **({"pronouns": "she/her"} if n % 3 == 0 else {}),
         }
-        for n in range(PEOPLE)
+        for n in range(registry)
     }
     groups = {"organizers": [person_id(n) for n in range(8)],
               "advisory-panel": [person_id(n) for n in range(8, 14)]}
@@ -114,15 +127,15 @@ def generate(events: int, seed: int = 12) -> Site:
             "registration": f"https://example.org/register/{i}",
             "contact": f"event-{i}@example.org",
             "organisers": [person_id(n) for n in rng.sample(range(14), 3)],
-            "keynotes": [person_id(rng.randrange(14, PEOPLE))],
+            "keynotes": [person_id(rng.randrange(14, registry))],
             "sponsors": [{"name": "Example Foundation", "url": "https://example.org/foundation"}],
         }
-        agendas[slug] = [agenda_item(rng, j) for j in range(ITEMS)]
+        agendas[slug] = [agenda_item(rng, j, registry) for j in range(ITEMS)]
         agendas[slug][1]["speakers"] = facts[slug]["keynotes"]  # the keynote row is the keynote's
     return Site({"people": people, "groups": groups}, facts, agendas)
 
 
-def agenda_item(rng: random.Random, j: int) -> dict[str, Any]:
+def agenda_item(rng: random.Random, j: int, people: int) -> dict[str, Any]:
     start = dt.datetime(2000, 1, 1, 9) + dt.timedelta(minutes=20 * j)
     item: dict[str, Any] = {"start": f"{start:%H:%M}", "end": f"{start + dt.timedelta(minutes=20):%H:%M}"}
     if j == 0:
@@ -131,7 +144,7 @@ def agenda_item(rng: random.Random, j: int) -> dict[str, Any]:
         return {**item, "kind": "break", "title": "Coffee break"}
     item["kind"] = "keynote" if j == 1 else "talk"
     item["title"] = f"Talk {j} on measuring bias in model number {rng.randrange(1000)}"
-    item["speakers"] = [person_id(rng.randrange(14, PEOPLE)) for _ in range(1 + j % 2)]
+    item["speakers"] = [person_id(rng.randrange(14, people)) for _ in range(1 + j % 2)]
     if j % 4 == 0:
         item["links"] = {"slides": f"https://example.org/slides/{j}.pdf"}
     return item
@@ -141,11 +154,13 @@ def agenda_item(rng: random.Random, j: int) -> dict[str, Any]:
 
 def write(site: Site, variant: str, folder: Path) -> None:
     """Write ``site`` as ``variant`` into ``folder`` (a new folder)."""
-    folder.mkdir(parents=True)
+    (folder / "people").mkdir(parents=True)
     for part in ("_ext", "_static", "_templates"):
         if (ROOT / part).is_dir():
             shutil.copytree(ROOT / part, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(ROOT / "404.md", folder / "404.md")
+    if variant == "faimi":  # the person pages are the extension's
+        shutil.copy2(ROOT / "people" / "index.md", folder / "people" / "index.md")
     extensions = {
         "faimi": "",
         "static": 'extensions = [e for e in extensions if e != "faimi"]\n',
@@ -167,6 +182,10 @@ def write(site: Site, variant: str, folder: Path) -> None:
     text(folder / "events" / "index.md", pages.events_index())
     for slug in site.events:
         text(folder / "events" / f"{slug}.md", pages.event(slug))
+    if variant != "faimi":
+        text(folder / "people" / "index.md", pages.people_index())
+        for pid in site.people["people"]:
+            text(folder / "people" / f"{pid}.md", pages.person_page(pid))
 
 
 def dump(path: Path, data: Any) -> None:
@@ -180,6 +199,7 @@ def text(path: Path, content: str) -> None:
 
 
 HOME = "# Fairness of AI in Medical Imaging\n\nA generated site for the benchmark.\n\n"
+TOCTREE = "```{toctree}\n:hidden:\n\nevents/index\npeople/index\n```\n\n"
 EVENTS = "# Events\n\nEvery event of the generated site.\n\n"
 PROSE = "\n\nA few sentences about the event, written by its organisers.\n\n## Agenda\n\n"
 
@@ -191,7 +211,7 @@ class FaimiPages:
         self.site = site
 
     def home(self) -> str:
-        return (HOME + "```{toctree}\n:hidden:\n\nevents/index\n```\n\n:::{next-up}\n:::\n\n"
+        return (HOME + TOCTREE + ":::{next-up}\n:::\n\n"
                 "## Organizers\n\n:::{people-list} organizers\n:::\n\n"
                 "## Advisory panel\n\n:::{people-list} advisory-panel\n:::\n")
 
@@ -210,16 +230,34 @@ class StaticPages:
         self.site = site
         self.people = site.people["people"]
 
-    def person(self, pid: str) -> str:
+    def person(self, pid: str, folder: str = "../people/") -> str:
+        """A person's name linked to their page (``folder`` leads there), and their affiliation."""
         person = self.people[pid]
-        return f"[{person['name']}]({person['homepage']}) ({person['affiliation']})"
+        return f"[{person['name']}]({folder}{pid}.md) ({person['affiliation']})"
 
     def group(self, name: str) -> str:
-        return "".join(f"- {self.person(pid)}\n" for pid in self.site.people["groups"][name])
+        return "".join(f"- {self.person(pid, 'people/')}\n" for pid in self.site.people["groups"][name])
+
+    def people_index(self) -> str:
+        by_name = sorted(self.people, key=lambda pid: self.people[pid]["name"].split()[-1:] + [self.people[pid]["name"]])
+        return "# People\n\nEveryone of the generated registry.\n\n" + "".join(
+            f"- {self.person(pid, '')}\n" for pid in by_name)
+
+    def person_page(self, pid: str) -> str:
+        person = self.people[pid]
+        roles = [name.replace("-", " ").capitalize().rstrip("s") for name, ids in self.site.people["groups"].items()
+                 if pid in ids]
+        facts = (f"{person['affiliation']}\n\n[Homepage]({person['homepage']})\n\n"
+                 + (f"Pronouns: {person['pronouns']}\n\n" if "pronouns" in person else "")
+                 + (f"**Roles:** {', '.join(roles)}\n\n" if roles else ""))
+        done = "".join(f"- **{role}** · [Generated event {slug}](../events/{slug}.md) · {day:%d %B %Y}"
+                       + (f": *{title}*" if title else "") + "\n"
+                       for day, slug, role, title in self.site.activity(pid)) or "Nothing yet.\n"
+        return f"---\norphan: true\n---\n\n# {person['name']}\n\n{facts}## At FAIMI events\n\n{done}"
 
     def home(self) -> str:
         upcoming = [s for s in sorted(self.site.events) if self.site.events[s]["date"] >= TODAY]
-        return (HOME + "```{toctree}\n:hidden:\n\nevents/index\n```\n\n"
+        return (HOME + TOCTREE +
                 f"**Next up:** [Generated event {upcoming[0]}](events/{upcoming[0]}.md)\n\n"
                 f"## Organizers\n\n{self.group('organizers')}\n## Advisory panel\n\n{self.group('advisory-panel')}")
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import Build, Project
 from faimi.buildday import now
@@ -232,3 +234,33 @@ def test_a_label_on_several_pages_leads_to_the_same_page_serial_and_parallel(min
     mini.write("index.md", "# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
     for build in (mini.build(outdir="serial"), mini.build(outdir="parallel", parallel=2)):
         assert build.app.env.domains.standard_domain.anonlabels["tldr"][0] == "page5"
+
+
+# -- The benchmark's sites ----------------------------------------------------------
+
+
+def test_the_benchmark_builds_the_same_pages_with_and_without_the_extension(tmp_path: Path, monkeypatch) -> None:
+    """The benchmark compares like with like: both of its sites build without a warning,
+    into the same pages, and the plain one says what the extension's says of a person."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import benchmark_site
+
+    site = benchmark_site.generate(8, registry=24)
+    monkeypatch.setenv("FAIMI_TODAY", benchmark_site.TODAY.isoformat())  # as the benchmark builds
+    pages: dict[str, set[str]] = {}
+    for variant in ("faimi", "static"):
+        benchmark_site.write(site, variant, tmp_path / variant)
+        done = Project(tmp_path / variant).sphinx_build()
+        assert done.returncode == 0 and "WARNING" not in done.stderr, (variant, done.stderr)
+        out = tmp_path / variant / "_build" / "cli"
+        # the extension writes its 404 page straight to 404.html, not to 404/index.html
+        pages[variant] = {re.sub(r"(/?index)?\.html$", "", p.relative_to(out).as_posix()) for p in out.rglob("*.html")}
+    assert pages["faimi"] == pages["static"]
+    assert {f"people/{pid}" for pid in site.people["people"]} <= pages["faimi"]
+    person = "person-015"
+    texts = {variant: BeautifulSoup((tmp_path / variant / "_build" / "cli" / "people" / person / "index.html")
+                                    .read_text(encoding="utf-8"), "html.parser").select_one("article")
+             .get_text(" ", strip=True) for variant in pages}
+    for day, slug, role, title in site.activity(person):
+        for variant, text in texts.items():
+            assert f"{role} · Generated event {slug}" in text and title in text, (variant, slug)

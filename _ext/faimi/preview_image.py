@@ -10,14 +10,15 @@ from __future__ import annotations
 import hashlib
 import shutil
 from dataclasses import astuple, dataclass
+import functools
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
 NAVY, TEAL, SAND, WHITE, MIST = "#16324f", "#2a9d8f", "#e9c46a", "#ffffff", "#d7e3ee"
 #: Bumped whenever the drawing changes, so that cached images are drawn again.
-STYLE = "2"
+STYLE = "3"
 MARGIN = 80
 TEXT_WIDTH = WIDTH - 2 * MARGIN
 
@@ -84,13 +85,34 @@ def draw_card(card: Card) -> Image.Image:
     return image
 
 
+@functools.cache
+def palette() -> Image.Image:
+    """The card's colours: the background, the bar, and 16 steps from the background to
+    each text colour (the shades of anti-aliased text)."""
+    background = ImageColor.getrgb(NAVY)
+    colours = [ImageColor.getrgb(TEAL)]
+    for text in (WHITE, SAND, MIST):
+        ink = ImageColor.getrgb(text)
+        colours += [tuple(round(b + (i - b) * step / 15) for b, i in zip(background, ink)) for step in range(16)]
+    image = Image.new("P", (1, 1))
+    image.putpalette([value for colour in colours for value in colour])
+    return image
+
+
+def encode(image: Image.Image, path: Path) -> None:
+    """Save ``image`` as a PNG of the card's few colours: a third of the size of a
+    full-colour one, and a tenth of the time of an optimised one (a build draws a card
+    per event)."""
+    image.quantize(palette=palette(), dither=Image.Dither.NONE).save(path, format="PNG", compress_level=6)
+
+
 def write_card(card: Card, target: Path, cache: Path) -> None:
     """Write the card's PNG to ``target``, drawing it only if ``cache`` has no copy."""
     cached = cache / f"{card.fingerprint()}.png"
     if not cached.is_file():
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{id(card)}.tmp")
-        draw_card(card).save(partial, format="PNG", optimize=True)
+        encode(draw_card(card), partial)
         partial.replace(cached)  # atomic: parallel writers never see half a file
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.is_file() or target.read_bytes() != cached.read_bytes():
