@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -203,6 +204,67 @@ def test_a_keynote_to_be_confirmed_in_the_summary(event: Project, keynotes: str,
     row = facts["Keynote" if keynotes.count("-") == 1 else "Keynotes"]
     assert row.get_text().strip() == shown
     assert row.select_one(".faimi-tbc").get_text().endswith("to be confirmed")
+
+
+TBC_PAGE = """\
+# Test workshop
+
+:::{event-summary} test.yaml
+:::
+
+Keynotes by {event}`keynotes`, organised by {event}`organisers`.
+
+:::{event-people} keynotes
+:::
+
+:::{event-people} keynotes
+:style: byline
+:::
+
+:::{event-people} organisers
+:photos:
+:::
+
+:::{agenda} test.agenda.yaml
+:::
+"""
+
+
+@pytest.mark.parametrize(("keynotes", "line", "items"), [
+    ("[alan-turing, tbc]", "Alan Turing (University of Manchester) and a speaker to be confirmed",
+     ["Alan Turing, University of Manchester", "a speaker to be confirmed"]),
+    ("[tbc, {id: tbc, title: Later}]", "to be confirmed", ["to be confirmed"]),
+])
+def test_a_keynote_to_be_confirmed_everywhere_people_are_shown(
+        event: Project, keynotes: str, line: str, items: list[str]) -> None:
+    event.write("events/test.yaml", EVENT_YAML + f"keynotes: {keynotes}\norganisers: [ada-lovelace, tbc]\n")
+    event.write("events/test.agenda.yaml", '- {start: "09:00", kind: keynote, title: tbc, speakers: [tbc]}\n')
+    event.write("events/test.md", TBC_PAGE)
+    build = event.build(html_baseurl="https://example.org/")
+    assert build.warnings == ""
+    html = build.html("events/test")
+    article = html.find(attrs={"role": "main"}) or html.body
+    assert not re.search(r"\btbc\b", article.get_text(), re.IGNORECASE)
+    role = html.find(class_="faimi-fact--keynotes")
+    assert role.get_text() == line and role.select_one(".faimi-tbc").get_text().endswith("to be confirmed")
+    organisers = html.find(class_="faimi-fact--organisers")
+    assert organisers.get_text() == "Ada Lovelace (Analytical Engine Society) and an organiser to be confirmed"
+    listed, byline, organising = html.select(".faimi-people")
+    assert [li.get_text() for li in listed.select("li")] == items
+    assert listed.select("li")[-1].select_one(".faimi-tbc").get_text() == items[-1]
+    assert byline.get_text() == line and byline.select_one(".faimi-tbc") is not None
+    assert [li.get_text() for li in organising.select("li")] == [
+        "Ada Lovelace, Analytical Engine Society", "an organiser to be confirmed"]
+    facts = summary_facts(build, "events/test")
+    assert facts["Keynotes"].get_text().strip() == line
+    assert facts["Organisers"].get_text().strip() == organisers.get_text()
+    # Search engines are told of the speakers and organisers known, never of one named "tbc".
+    (data,) = [json.loads(s.string) for s in html.find_all("script", type="application/ld+json")]
+    known = [{"@type": "Person", "name": "Alan Turing"}] if "alan" in keynotes else None
+    assert data.get("performer") == known
+    assert data["organizer"] == {"@type": "Person", "name": "Ada Lovelace", "url": "https://example.org/ada"}
+    # Nobody called "tbc" did anything (person pages are made from what people did).
+    assert not any("tbc" in people for people in build.app.env.faimi_person_activity.values())
 
 
 def test_keynote_photo_from_the_registry(programme: Project) -> None:

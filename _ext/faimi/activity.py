@@ -18,7 +18,7 @@ from sphinx import addnodes
 from sphinx.environment import BuildEnvironment
 
 from .docdata import per_doc
-from .events import EventRecord, events
+from .events import EventRecord, confirmed, events
 
 #: The reference type of a person's name linked to their page.
 REFTYPE = "faimi-person"
@@ -51,7 +51,7 @@ def event_roles(env: BuildEnvironment, docname: str, doctree: nodes.document) ->
         return
     for role, refs in (("Organiser", record.event.organisers), ("Keynote", record.event.keynotes),
                        ("Editor", record.event.editors)):
-        for ref in refs:
+        for ref in confirmed(refs):
             if ref.id:  # a keynote may come with its talk's title
                 yield ref.id, Activity(record.event.day, docname, role, getattr(ref, "title", None) or "")
 

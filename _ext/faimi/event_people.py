@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .events import event_for
+from .events import confirmed, event_for, unconfirmed_note
 from .people_list import LIST_OPTIONS, people_nodes
 from .registry import note_photo_dependencies, registry
 from .report import warn_at
@@ -39,10 +39,23 @@ class EventPeople(SphinxDirective):
         if event is None:
             return []
         refs = getattr(event, role)
+        known = confirmed(refs)
         if "photos" in self.options:
-            note_photo_dependencies(self.env, [ref.id for ref in refs if ref.id])
-        people = [ref.shown(registry(self.env)) for ref in refs]
-        return people_nodes(self.env, people, ("affiliation", "role"), self.options)
+            note_photo_dependencies(self.env, [ref.id for ref in known if ref.id])
+        people = [ref.shown(registry(self.env)) for ref in known]
+        shown = people_nodes(self.env, people, ("affiliation", "role"), self.options)
+        if note := unconfirmed_note(refs, role):
+            add_unconfirmed(shown[0], note)
+        return shown
+
+
+def add_unconfirmed(shown: nodes.Element, note: nodes.inline) -> None:
+    """Those still to be confirmed, after the people shown: the list's last item, or the
+    end of the byline ("... and a speaker to be confirmed")."""
+    if isinstance(shown, nodes.bullet_list):
+        shown += nodes.list_item("", nodes.paragraph("", "", note), classes=["faimi-person"])
+    else:
+        shown += [nodes.Text(" and "), note] if shown.children else [note]
 
 
 def setup_event_people(app: Sphinx) -> None:

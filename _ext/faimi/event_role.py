@@ -36,7 +36,7 @@ Render = Callable[[Event, Registry], list[nodes.Node]]
 
 
 def _people(role: str) -> Render:
-    return lambda event, people: people_line(getattr(event, role), people)
+    return lambda event, people: people_line(getattr(event, role), people, role)
 
 
 def _optional_link(name: str) -> Render:

@@ -139,21 +139,36 @@ def sponsors(event: Event) -> list[nodes.Node]:
     return comma_joined([named_link(s) for s in event.sponsors])
 
 
-def people_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
-    """The people of an event's list, on one line, with affiliations and roles."""
-    return byline([ref.shown(people) for ref in refs], ("affiliation", "role"))
+#: How one, and several, of an event's people still to be confirmed are called, by its list.
+UNCONFIRMED = {"organisers": ("an organiser", "organisers"), "keynotes": ("a speaker", "speakers"),
+               "editors": ("an editor", "editors")}
 
 
-def keynotes_line(refs: list[Any], people: Registry) -> list[nodes.Node]:
-    """The keynote speakers; those still to be confirmed (``tbc``) are said so, muted."""
-    known = people_line([ref for ref in refs if ref.id != TBC], people)
-    waiting = sum(ref.id == TBC for ref in refs)
+def confirmed(refs: list[Any]) -> list[Any]:
+    """The people of an event's list who are known: all but those still to be confirmed (``tbc``)."""
+    return [ref for ref in refs if ref.id != TBC]
+
+
+def unconfirmed_note(refs: list[Any], role: str) -> nodes.inline | None:
+    """Those of an event's ``role`` (organisers, keynotes, editors) still to be confirmed
+    (``tbc``), said so, muted: "to be confirmed" when nobody of the list is known yet,
+    else "a speaker to be confirmed", "2 speakers to be confirmed"; ``None`` if none is."""
+    waiting = len(refs) - len(confirmed(refs))
     if not waiting:
+        return None
+    one, several = UNCONFIRMED[role]
+    who = "" if waiting == len(refs) else (f"{one} " if waiting == 1 else f"{waiting} {several} ")
+    return nodes.inline("", f"{who}to be confirmed", classes=["faimi-tbc"])
+
+
+def people_line(refs: list[Any], people: Registry, role: str) -> list[nodes.Node]:
+    """The people of an event's ``role`` on one line, with affiliations and roles; those
+    still to be confirmed (``tbc``) are said so, muted, never by their id."""
+    known = byline([ref.shown(people) for ref in confirmed(refs)], ("affiliation", "role"))
+    note = unconfirmed_note(refs, role)
+    if note is None:
         return known
-    if not known:
-        return [nodes.inline("", "to be confirmed", classes=["faimi-tbc"])]
-    more = "a speaker" if waiting == 1 else f"{waiting} speakers"
-    return [*known, nodes.Text(" and "), nodes.inline("", f"{more} to be confirmed", classes=["faimi-tbc"])]
+    return [*known, nodes.Text(" and "), note] if known else [note]
 
 
 def registration(event: Event, on: dt.datetime) -> list[nodes.Node]:
@@ -193,9 +208,10 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Host conference", [named_link(event.host_conference)] if event.host_conference else []),
         ("Joint with", [named_link(event.joint_with)] if event.joint_with else []),
         ("Journal", [named_link(event.journal)] if event.journal else []),
-        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", keynotes_line(event.keynotes, people)),
-        ("Organisers" if len(event.organisers) > 1 else "Organiser", people_line(event.organisers, people)),
-        ("Editors" if len(event.editors) > 1 else "Editor", people_line(event.editors, people)),
+        ("Keynotes" if len(event.keynotes) > 1 else "Keynote", people_line(event.keynotes, people, "keynotes")),
+        ("Organisers" if len(event.organisers) > 1 else "Organiser",
+         people_line(event.organisers, people, "organisers")),
+        ("Editors" if len(event.editors) > 1 else "Editor", people_line(event.editors, people, "editors")),
         ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", sponsors(event)),
         ("Submissions", submissions(event, on)),
         ("Recordings", [external_link("Watch the recordings", event.recordings)] if event.recordings else []),

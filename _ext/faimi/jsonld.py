@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .event_model import Event
-from .events import EventRecord, events
+from .events import EventRecord, confirmed, events
 from .registry import registry
 
 ATTENDANCE = {
@@ -50,7 +50,7 @@ def event_data(record: EventRecord, title: str, url: str | None, env: BuildEnvir
         places.append({"@type": "VirtualLocation", **({"url": url} if url else {})})
     organisers = [
         {"@type": "Person", "name": p.name, **({"url": p.homepage} if p.homepage else {})}
-        for p in (ref.shown(people) for ref in event.organisers)
+        for p in (ref.shown(people) for ref in confirmed(event.organisers))
     ] or [{"@type": "Organization", "name": env.config.project, **({"url": env.config.html_baseurl}
                                                                   if env.config.html_baseurl else {})}]
     data: dict[str, Any] = {
@@ -67,8 +67,8 @@ def event_data(record: EventRecord, title: str, url: str | None, env: BuildEnvir
         "url": url,
         "offers": {"@type": "Offer", "url": event.registration} if event.registration else None,
         "isAccessibleForFree": True if (event.cost or "").lower() == "free" else None,
-        "performer": [{"@type": "Person", "name": p.name} for p in (k.shown(people) for k in event.keynotes)]
-        or None,
+        # Speakers still to be confirmed are left out: "tbc" is nobody's name.
+        "performer": [{"@type": "Person", "name": k.shown(people).name} for k in confirmed(event.keynotes)] or None,
     }
     return {key: value for key, value in data.items() if value not in (None, [])}
 
