@@ -384,9 +384,10 @@ def test_agenda_checks_name_file_and_line(event: Project, case: str) -> None:
 
 
 #: The problems of an agenda with its event that the check command finds too, without a build
-#: (the papers and the keynote rows are the build's: they depend on the page).
+#: (it pairs events/NAME.agenda.yaml with events/NAME.yaml; the papers are the build's).
 CHECKED_WITHOUT_A_BUILD = ["twelve-hour clock", "after the end", "before the start", "outside its session",
-                           "overlap in a session", "day outside the event", "days out of order"]
+                           "overlap in a session", "day outside the event", "days out of order",
+                           "keynote not among the event's", "event keynote without a row"]
 
 
 @pytest.mark.parametrize("case", CHECKED_WITHOUT_A_BUILD)
@@ -399,6 +400,19 @@ def test_the_check_command_finds_the_agenda_problems_the_build_finds(event: Proj
     assert any(line.startswith(f"{where}: WARNING: ") and message in line for line in check.stdout.splitlines())
     built = sorted(line for line in build.warnings.splitlines() if "WARNING" in line)
     assert sorted(check.stdout.splitlines()) == built
+
+
+def test_an_agenda_no_page_shows_is_checked_with_the_event_of_its_name(event: Project) -> None:
+    event.write("events/draft.yaml", EVENT_YAML + "keynotes: [alan-turing, ada-lovelace]\n")
+    event.write("events/draft.agenda.yaml", '- {start: "09:00", kind: keynote, title: K, speakers: [alan-turing]}\n')
+    build = event.build()
+    built = sorted(line for line in build.warnings.splitlines() if "WARNING" in line)
+    assert len(built) == 1 and built[0].startswith(
+        "events/draft.yaml:9: WARNING: keynotes[1]: 'ada-lovelace' is a keynote of the event, but the agenda "
+        "(events/draft.agenda.yaml) has no keynote row with them; add one"), built
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "check.py"), str(event.root)],
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 1 and check.stdout.splitlines() == built
 
 
 @pytest.mark.parametrize("hours", ["", 'start: "22:00"\nend: "02:00"\n'])

@@ -173,12 +173,19 @@ def keynote_problems(agenda: Agenda, event: Event, doc: YamlData, event_file: st
     return problems, missing
 
 
-def agenda_problems(agenda: Agenda, event: Event, doc: YamlData, facts_path: Path, facts_file: str) -> list[Problem]:
-    """Every problem of a valid agenda with its event (whose file is ``facts_path``, shown as
-    ``facts_file``): days, sessions, order, hours, and keynotes both ways."""
-    problems = day_problems(agenda, event, doc) + session_problems(agenda, doc)
+def own_problems(agenda: Agenda, doc: YamlData) -> list[Problem]:
+    """The problems of a valid agenda in itself: sessions, and the order of each day's items."""
+    problems = session_problems(agenda, doc)
     for index, (_, _, items) in enumerate(agenda.days):
         problems += sequence_problems(items, doc, agenda.day_loc(index))
+    return problems
+
+
+def agenda_problems(agenda: Agenda, event: Event, doc: YamlData, facts_path: Path, facts_file: str) -> list[Problem]:
+    """Every problem of a valid agenda with its (dated) event, whose file is ``facts_path``,
+    shown as ``facts_file``: days, sessions, order, hours, and keynotes both ways (a keynote
+    of the event without its row is a problem of the event's file)."""
+    problems = day_problems(agenda, event, doc) + own_problems(agenda, doc)
     problems += hours_problems(agenda, event, doc, facts_file)
     found, missing = keynote_problems(agenda, event, doc, facts_file)
     problems += found

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .agenda_checks import day_problems, hours_problems, sequence_problems, session_problems
+from .agenda_checks import agenda_problems, own_problems
 from .agenda_model import Agenda
 from .datakinds import AGENDA, DATA_FOLDERS, EVENT, PEOPLE, DataKind, kind_of, unknown_kind_message
 from .event_model import Event
@@ -34,22 +34,23 @@ def data_files(root: Path) -> list[str]:
 def load_agenda(
     path: Path, shown_as: str, context: dict[str, Any] | None = None
 ) -> tuple[Agenda | None, YamlData | None, list[Problem]]:
-    """An agenda file, checked as the ``agenda`` directive checks it: the model, then order,
-    sessions, and days and hours against the event of the same name (``events/NAME.yaml``
-    beside ``events/NAME.agenda.yaml``), when that one is valid. Whether each keynote has
-    a row is the build's to say (it depends on the page showing the agenda)."""
+    """An agenda file, checked as the ``agenda`` directive checks it (the same checks):
+    the model, sessions and order, then, with its event, days, hours and keynotes both ways.
+
+    The build pairs an agenda with the event of the page that shows it; without the
+    pages, its event is the one of the same name (``events/NAME.yaml`` beside
+    ``events/NAME.agenda.yaml``), when that one is valid and dated. A keynote of the event
+    without its row is reported at the event's file, as the build reports it.
+    """
     agenda, doc, problems = read_model(path, shown_as, Agenda, context)
     if agenda is None or doc is None:
         return agenda, doc, problems
     event_file = shown_as.removesuffix(AGENDA.suffix) + EVENT.suffix
     event_path = path.with_name(Path(event_file).name)
     event = read_model(event_path, event_file, Event, context)[0] if event_path.is_file() else None
-    problems += session_problems(agenda, doc)
-    for index, (_, _, items) in enumerate(agenda.days):
-        problems += sequence_problems(items, doc, agenda.day_loc(index))
     if event is not None and event.date and event.timezone:
-        problems = day_problems(agenda, event, doc) + problems + hours_problems(agenda, event, doc, event_file)
-    return agenda, doc, problems
+        return agenda, doc, problems + agenda_problems(agenda, event, doc, event_path, event_file)
+    return agenda, doc, problems + own_problems(agenda, doc)
 
 
 def check_file(root: Path, relpath: str, kind: DataKind, registry: Registry) -> list[Problem]:
