@@ -415,7 +415,11 @@ def write_programme(
 
 @pytest.fixture
 def programme(event: Project) -> Project:
-    """The small event (events/test) with a programme: papers, awards, keynotes, materials, topics."""
+    """The small event (events/test) with a programme: papers, awards, keynotes, materials, topics.
+
+    Its page shows no agenda, so it has none (an agenda file of its name, shown or not, is
+    checked against its keynotes)."""
+    (event.root / "events/test.agenda.yaml").unlink()
     write_programme(event, "test", PROGRAMME_PAGE.replace(ORALS_ONLY, ""))
     return event
 
