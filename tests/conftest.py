@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
 
@@ -447,9 +447,15 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url + "faimi/"
 
 
+#: How long a browser test waits for what it expects, at most: a ceiling for a machine
+#: loaded by other jobs (pages here answer in milliseconds), not a timing requirement.
+BROWSER_WAIT_MS = 15_000
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM.exists(), "Debian's Chromium is needed: apt-get install chromium (scripts/test.sh does it)"
+    expect.set_options(timeout=BROWSER_WAIT_MS)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from conftest import BROWSER_WAIT_MS
+
 LONDON = "events/2025-london-symposium/"
 #: The focused element is drawn, inside the window, and shows that it has the focus.
 FOCUS_SHOWN = """() => {
@@ -43,7 +45,7 @@ def tab_stops(page: Page, limit: int = 120) -> list[str]:
         if described is None:
             return stops
         try:
-            page.wait_for_function(FOCUS_SHOWN, timeout=2000)
+            page.wait_for_function(FOCUS_SHOWN, timeout=BROWSER_WAIT_MS)
         except Exception:  # noqa: BLE001 (playwright's timeout): say which stop is invisible
             pytest.fail(f"Tab stop {len(stops)} is not visible, or shows no focus: {described}")
         stops.append(described)
