@@ -359,6 +359,25 @@ PROBLEMS = {
         EVENT_YAML, '- {start: "09:00", title: A, chairs: [alan-turing]}\n', "events/test.agenda.yaml:1",
         "only a session (kind: session) has 'items' and 'chairs'"),
     "no title": (EVENT_YAML, '- {start: "09:00"}\n', "events/test.agenda.yaml:1", "'title' is missing"),
+    "one list for a two-day event": (
+        EVENT_YAML.replace("date: 2025-06-30", "date: 2025-06-30\nend_date: 2025-07-01"),
+        '- {start: "10:00", end: "11:00", title: A}\n- {start: "09:00", end: "10:00", title: B}\n',
+        "events/test.agenda.yaml:2",
+        "[1]: the items are out of order: this one starts at 09:00, before the one above it (10:00); list the items "
+        "in time order. The event lasts from 2025-06-30 to 2025-07-01: if this item is on another day, give each "
+        "day its own items, e.g. days: [{date: 2025-06-30, items: [...]}, {date: 2025-07-01, items: [...]}]"),
+    "a time on a grouped talk": (
+        EVENT_YAML, '- start: "09:00"\n  title: Invited talks\n  talks:\n    - {title: A, start: "09:10"}\n',
+        "events/test.agenda.yaml:4",
+        "[0].talks[0]: 'start' has no place here: the talks grouped in a slot share its time and kind. To give "
+        "each talk its own time, write them as separate items, or as the items of a session"),
+    "a day without items": (
+        EVENT_YAML, "days:\n  - date: 2025-06-30\n    items: []\n", "events/test.agenda.yaml:3",
+        "days[0].items: the list is empty; give at least 1 entry"),
+    "an early-morning time": (
+        EVENT_YAML.replace('start: "09:00"', 'start: "17:30"').replace('end: "12:00"', 'end: "20:00"'),
+        '- {start: "05:30", title: A talk}\n', "events/test.agenda.yaml:1",
+        "times are on the 24-hour clock: 05:30 is half past five in the morning; did you mean 17:30?"),
     "unquoted afternoon time": (
         EVENT_YAML, "- start: 1:30\n  title: A\n", "events/test.agenda.yaml:1",
         'write the time in quotes, on the 24-hour clock: "01:30" in the morning or at night, "13:30" in the '
@@ -387,7 +406,9 @@ def test_agenda_checks_name_file_and_line(event: Project, case: str) -> None:
 #: (it pairs events/NAME.agenda.yaml with events/NAME.yaml; the papers are the build's).
 CHECKED_WITHOUT_A_BUILD = ["twelve-hour clock", "after the end", "before the start", "outside its session",
                            "overlap in a session", "day outside the event", "days out of order",
-                           "keynote not among the event's", "event keynote without a row"]
+                           "keynote not among the event's", "event keynote without a row",
+                           "one list for a two-day event", "a time on a grouped talk", "a day without items",
+                           "an early-morning time"]
 
 
 @pytest.mark.parametrize("case", CHECKED_WITHOUT_A_BUILD)

@@ -58,3 +58,13 @@ def test_the_corpus_covers_each_class_of_mistake() -> None:
     assert len(names) >= 25
     assert {"alias-bomb", "recursive-alias", "deep-nesting", "huge-number", "etc-gmt-zone",
             "time-skipped-by-dst", "same-name-twice", "orcid-check-digit", "mailto-with-bcc"} <= names
+
+
+def test_a_wrong_start_is_not_blamed_on_the_end_too(tmp_path: Path) -> None:
+    """The end is checked against the start; when the start cannot be read, only the start is wrong."""
+    (tmp_path / "events").mkdir()
+    (tmp_path / "people").mkdir()
+    (tmp_path / "people/people.yaml").write_text(REGISTRY, encoding="utf-8")
+    shutil.copy(CORPUS / "events" / "start-not-a-time.yaml", tmp_path / "events" / "start.yaml")
+    problems = [problem for _, problem in check_project(tmp_path)]
+    assert [p.line for p in problems] == [5], problems

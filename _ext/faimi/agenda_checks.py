@@ -3,6 +3,7 @@ days and keynotes. Each problem is placed at the line of the item it concerns.""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,9 +19,9 @@ _HOURS = ("twelve", "one", "two", "three", "four", "five", "six", "seven", "eigh
 
 
 def spoken(clock: dt.time) -> str:
-    """A morning time in words: "half past one at night", "nine o'clock in the morning"."""
+    """A morning time in words: "half past one at night", "half past five in the morning"."""
     hour = _HOURS[clock.hour % 12]
-    part = "at night" if clock.hour < 6 else "in the morning"
+    part = "at night" if clock.hour < 5 else "in the morning"
     words = {0: f"{hour} o'clock", 15: f"quarter past {hour}", 30: f"half past {hour}",
              45: f"quarter to {_HOURS[(clock.hour + 1) % 12]}"}
     return f"{words.get(clock.minute, f'{clock:%H:%M}')} {part}"
@@ -173,19 +174,29 @@ def keynote_problems(agenda: Agenda, event: Event, doc: YamlData, event_file: st
     return problems, missing
 
 
-def own_problems(agenda: Agenda, doc: YamlData) -> list[Problem]:
-    """The problems of a valid agenda in itself: sessions, and the order of each day's items."""
-    problems = session_problems(agenda, doc)
+def own_problems(agenda: Agenda, doc: YamlData, order_hint: str = "") -> list[Problem]:
+    """The problems of a valid agenda in itself: sessions, and the order of each day's items
+    (said with ``order_hint``)."""
+    order: list[Problem] = []
     for index, (_, _, items) in enumerate(agenda.days):
-        problems += sequence_problems(items, doc, agenda.day_loc(index))
-    return problems
+        order += sequence_problems(items, doc, agenda.day_loc(index))
+    return session_problems(agenda, doc) + [dataclasses.replace(p, message=p.message + order_hint) for p in order]
+
+
+def _days_hint(event: Event) -> str:
+    """How to write the agenda of a multi-day event, said after an order or overlap problem."""
+    return (f". The event lasts from {event.date} to {event.end_date}: if this item is on another day, "
+            f"give each day its own items, e.g. days: [{{date: {event.date}, items: [...]}}, "
+            f"{{date: {event.end_date}, items: [...]}}]")
 
 
 def agenda_problems(agenda: Agenda, event: Event, doc: YamlData, facts_path: Path, facts_file: str) -> list[Problem]:
     """Every problem of a valid agenda with its (dated) event, whose file is ``facts_path``,
     shown as ``facts_file``: days, sessions, order, hours, and keynotes both ways (a keynote
     of the event without its row is a problem of the event's file)."""
-    problems = day_problems(agenda, event, doc) + own_problems(agenda, doc)
+    one_list_for_days = event.end_date is not None and not agenda.multi_day
+    order_hint = _days_hint(event) if one_list_for_days else ""
+    problems = day_problems(agenda, event, doc) + own_problems(agenda, doc, order_hint)
     problems += hours_problems(agenda, event, doc, facts_file)
     found, missing = keynote_problems(agenda, event, doc, facts_file)
     problems += found

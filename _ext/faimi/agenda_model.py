@@ -8,7 +8,7 @@ with its date and items. An item may group talks that share its slot (``talks:``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     ConfigDict, Discriminator, Field, RootModel, Tag, ValidationInfo, field_validator, model_validator,
@@ -64,6 +64,12 @@ class Talk(_Strict):
     note: str | None = Field(default=None, min_length=1, examples=["Best Oral prize winner"])
     abstract: str | None = Field(default=None, min_length=1, examples=["We show that ..."])
     links: ItemLinks | None = None
+
+    #: Why a field of a timed item is not one of a talk grouped in a slot.
+    misplaced_fields: ClassVar[dict[str, str]] = dict.fromkeys(("start", "end", "kind"), (
+        "the talks grouped in a slot share its time and kind. To give each talk its own time, "
+        "write them as separate items, or as the items of a session, e.g. "
+        "{kind: session, start: \"14:00\", end: \"15:00\", items: [{start: \"14:00\", title: A talk}]}"))
 
     @model_validator(mode="after")
     def _has_title(self) -> Talk:

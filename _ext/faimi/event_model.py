@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
     BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator,
@@ -163,6 +163,9 @@ class Event(_Strict):
         if value is not None and first is not None and value <= first:
             raise ValueError(f"end_date {value} is not after date {first}; leave it out for a one-day event")
         return value
+
+    #: Fields checked against another one: no message of theirs when that one is wrong.
+    checked_against: ClassVar[dict[str, str]] = {"end": "start", "end_date": "date"}
 
     @field_validator("end")
     @classmethod

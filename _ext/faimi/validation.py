@@ -37,7 +37,7 @@ def validate(
     try:
         result = model.model_validate(value, context=context)
     except ValidationError as err:
-        errors = _without_misspelt_fields(model, err.errors())
+        errors = _without_follow_on_errors(model, _without_misspelt_fields(model, err.errors()))
         problems = [doc.problem((*loc, *_error_loc(e)), explain(model, e)) for e in errors]
         return None, text_problems + problems
     if any(CONTROL_HINT in p.message for p in text_problems):
@@ -110,6 +110,23 @@ def _without_misspelt_fields(model: type[BaseModel], errors: list[Any]) -> list[
     return [e for e in errors if not (e["type"] == "missing" and _error_loc(e) in meant)]
 
 
+def _without_follow_on_errors(model: type[BaseModel], errors: list[Any]) -> list[Any]:
+    """Leave out the error of a field checked against another one that is itself wrong
+    (a model's ``checked_against``: ``end`` against ``start``), which would blame the
+    field for a fault of the other ("'end' is given without 'start'" when 'start' is
+    given, but unreadable)."""
+    wrong = {_error_loc(e) for e in errors}
+
+    def follows(error: Any) -> bool:
+        loc = _error_loc(error)
+        if not loc or error["type"] in ("missing", "extra_forbidden"):
+            return False
+        other = getattr(_owner(model, loc), "checked_against", {}).get(loc[-1])
+        return other is not None and (*loc[:-1], other) in wrong
+
+    return [e for e in errors if not follows(e)]
+
+
 def _error_loc(error: Any) -> Loc:
     """Where in the data an error is (an unknown field's own name is kept as written)."""
     loc = tuple(error["loc"])
@@ -137,9 +154,22 @@ def explain(model: type[BaseModel], error: Any) -> str:
         text = f"'{name}' is missing; it is required"
     elif kind.startswith("value_error") or kind == "assertion_error":
         text = error["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    elif kind in ("too_short", "too_long"):
+        text = _length(kind, error.get("ctx", {}), error["input"])
     else:
         text = f"{_plain(error['msg'])}, not {_show(error['input'])}"
     return f"{where}: {text}{_example(name, info)}"
+
+
+def _length(kind: str, limits: dict[str, Any], value: Any) -> str:
+    """A list (or mapping) with too few or too many entries, in words."""
+    what = "mapping" if isinstance(value, dict) else "list"
+    count = len(value) if hasattr(value, "__len__") else limits.get("actual_length", 0)
+    if kind == "too_short":
+        least = limits.get("min_length", 1)
+        have = "is empty" if count == 0 else f"has {count}"
+        return f"the {what} {have}; give at least {least} {'entry' if least == 1 else 'entries'}"
+    return f"the {what} has {count} entries, more than the {limits.get('max_length')} it may have"
 
 
 def dotted(loc: Loc) -> str:
@@ -150,9 +180,14 @@ def dotted(loc: Loc) -> str:
     return out or "the file"
 
 
+def _owner(model: type[BaseModel], loc: Loc) -> Any:
+    """The model of the mapping that holds ``loc``."""
+    return _unwrap(_field_at(model, loc[:-1])[1]) if loc[:-1] else model
+
+
 def _fields_beside(model: type[BaseModel], loc: Loc) -> list[str]:
     """The fields allowed in the mapping that holds ``loc``."""
-    owner = _unwrap(_field_at(model, loc[:-1])[1]) if loc[:-1] else model
+    owner = _owner(model, loc)
     return list(owner.model_fields) if _is_model(owner) else []
 
 
@@ -165,6 +200,11 @@ def _close_field(model: type[BaseModel], loc: Loc) -> str | None:
 
 
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
+    """An unknown field: why it does not belong here when the model says (its
+    ``misplaced_fields``), else the field it most likely misspells and those allowed."""
+    misplaced = getattr(_owner(model, loc), "misplaced_fields", {}).get(str(loc[-1]))
+    if misplaced:
+        return f"'{loc[-1]}' has no place here: {misplaced}"
     known = _fields_beside(model, loc)
     text = f"unknown field '{loc[-1]}'"
     close = _close_field(model, loc)
