@@ -28,16 +28,18 @@ def examples(section: str) -> list[tuple[str, str]]:
 
 def test_the_event_example_builds_as_documented(site: Project) -> None:
     blocks = examples("Add or change an event")
-    assert [lang for lang, _ in blocks] == ["yaml", "markdown", "yaml", "yaml"]
-    (_, facts), (_, page), (_, agenda), (_, days) = blocks
+    assert [lang for lang, _ in blocks] == ["yaml", "yaml", "markdown", "yaml", "yaml"]
+    (_, facts), (_, pictures), (_, page), (_, agenda), (_, days) = blocks
     slug = re.search(r"\{event-summary\} (\S+)\.yaml", page)[1]
-    site.write(f"events/{slug}.yaml", facts)
+    site.write(f"events/{slug}.yaml", facts + pictures)
     site.write(f"events/{slug}.agenda.yaml", agenda)
     site.write(f"events/{slug}.md", page + f"\n## Agenda\n\n:::{{agenda}} {slug}.agenda.yaml\n:::\n")
     build = site.build(faimi_today="2027-01-01")
     assert build.warnings == ""
     html = build.html(f"events/{slug}")
     assert html.select_one(".faimi-summary") is not None
+    assert [img["alt"] for img in html.select(".faimi-summary a img")] == [
+        "Royal Academy of Engineering", "The book's page at Springer, with its cover"]
     assert html.select_one("table.faimi-dates del") is not None
     assert len(html.select("table.faimi-agenda tbody > tr")) == 5
     two_days = re.sub(r"\nkeynotes:.*", "", facts).replace("date: 2027-06-14", "date: 2027-06-14\nend_date: 2027-06-15")

@@ -20,11 +20,12 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .event_photos import event_image
 from .events import named_link
 from .papers import author_line, paper_reference
 from .papers_model import Papers
 from .people_list import person_nodes
-from .programme import event_image, programme_event, registry_image
+from .programme import programme_event, registry_image
 from .programme_files import quiet_papers
 from .programme_model import Award, AwardWinner
 from .registry import Registry, note_photo_dependencies, registry

@@ -75,7 +75,7 @@ def action(event: Event, at: dt.datetime, on: dt.date) -> list[nodes.Node]:
 def afterwards(event: Event) -> list[nodes.Node]:
     """What a past event left: its recordings and its papers."""
     links = [external_link(text, url) for text, url in (
-        ("Watch the recordings", event.recordings), ("Read the papers", event.proceedings)) if url]
+        ("Watch the recordings", event.recordings), ("Read the papers", event.address("proceedings"))) if url]
     out: list[nodes.Node] = []
     for i, link in enumerate(links):
         out += [nodes.Text(" · ")] if i else []

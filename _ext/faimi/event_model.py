@@ -9,6 +9,7 @@ from pydantic import (
     BeforeValidator, Field, StringConstraints, ValidationInfo, WithJsonSchema, field_validator, model_validator,
 )
 
+from .event_links_model import Proceedings, ProceedingsField, Sponsor
 from .fields import Day, WebUrl
 from .model_base import Link, Strict
 from .programme_model import Award, Keynote, Material
@@ -131,10 +132,11 @@ class Event(_Strict):
     organisers: list[PersonRef] = Field(default_factory=list, examples=[["ben-glocker"]])
     editors: list[PersonRef] = Field(default_factory=list, examples=[["veronika-cheplygina"]])
     keynotes: list[Keynote] = Field(default_factory=list, examples=[["judy-gichoya"]])
-    sponsors: list[Link] = Field(default_factory=list)
+    sponsors: list[Sponsor] = Field(default_factory=list)
     submission: WebUrl | None = None
     recordings: WebUrl | None = None
-    proceedings: WebUrl | None = None
+    proceedings: ProceedingsField | None = Field(
+        default=None, examples=["https://link.springer.com/book/10.1007/978-3-032-05870-6"])
     important_dates: ImportantDates | None = None
     topics: list[Annotated[str, StringConstraints(min_length=1)]] = Field(
         default_factory=list, examples=[["Assessment of bias in machine learning for medical imaging"]]
@@ -193,6 +195,11 @@ class Event(_Strict):
         if self.important_dates:
             found += self.important_dates.located_problems(self.last_day if self.date else None)
         return found
+
+    def address(self, fact: str) -> str | None:
+        """The web address of a linked fact (registration, recordings, proceedings, submission)."""
+        value = getattr(self, fact)
+        return value.url if isinstance(value, Proceedings) else value
 
     @property
     def kind_label(self) -> str:

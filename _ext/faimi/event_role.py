@@ -55,8 +55,8 @@ FACTS: dict[str, Render] = {
     "host-conference": _optional_link("host_conference"),
     "joint-with": _optional_link("joint_with"),
     "journal": _optional_link("journal"),
-    **{name: (lambda event, _, name=name: [external_link(LINKS[name], getattr(event, name))]
-              if getattr(event, name) else []) for name in LINKS},
+    **{name: (lambda event, _, name=name: [external_link(LINKS[name], event.address(name))]
+              if event.address(name) else []) for name in LINKS},
 }
 
 
@@ -81,7 +81,7 @@ class EventFact(SphinxRole):
                 warn_at(self, f"{{event}}`{text} <{fact}>`: only a link takes a text of its own "
                               f"({', '.join(['contact', *LINKS])}); write {{event}}`{fact}`", "events")
             else:
-                content = [external_link(text, event.contact if fact == "contact" else getattr(event, fact))]
+                content = [external_link(text, event.contact if fact == "contact" else event.address(fact))]
         return [nodes.inline("", "", *content, classes=["faimi-fact", f"faimi-fact--{fact}"])], []
 
 

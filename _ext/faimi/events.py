@@ -25,6 +25,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .buildday import now
 from .datafiles import load_model
 from .event_model import MODES, Event, Link
+from .event_photos import event_image
+from .programme_model import EventPhoto
 from .nodes import calendar_link, moment
 from .people_list import byline
 from .programme_files import check_programme
@@ -32,6 +34,12 @@ from .registry import Registry, registry
 from .speakers import TBC
 from .report import warn_at
 from .timefmt import long_date, short_date, zone_label
+
+#: Shows an event's picture (a logo, a cover): its nodes, none when the file is missing.
+Picture = Callable[[EventPhoto], list[nodes.Node]]
+#: The width of a sponsor's logo and of the proceedings' cover on the summary, in CSS pixels.
+LOGO_WIDTH = 160
+COVER_WIDTH = 360
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,9 @@ def when(event: Event) -> list[nodes.Node]:
     return out
 
 
-def external_link(text: str, url: str) -> nodes.reference:
-    return nodes.reference("", text, refuri=url, internal=False)
+def external_link(text: str, url: str, *children: nodes.Node) -> nodes.reference:
+    """A link to ``url``: its text, or the nodes it holds (an image, then a text)."""
+    return nodes.reference("", text, *children, refuri=url, internal=False)
 
 
 def named_link(link: Link) -> nodes.Node:
@@ -109,12 +118,12 @@ def named_link(link: Link) -> nodes.Node:
     return external_link(link.name, link.url) if link.url else nodes.Text(link.name)
 
 
-def comma_joined(parts: list[nodes.Node]) -> list[nodes.Node]:
+def comma_joined(parts: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
     """``A, B, C``."""
     out: list[nodes.Node] = []
     for i, part in enumerate(parts):
         if i:
-            out.append(nodes.Text(", "))
+            out.append(nodes.Text(separator))
         out.append(part)
     return out
 
@@ -135,8 +144,21 @@ def contact(event: Event) -> list[nodes.Node]:
     return [external_link(event.contact.removeprefix("mailto:"), event.contact)] if event.contact else []
 
 
-def sponsors(event: Event) -> list[nodes.Node]:
-    return comma_joined([named_link(s) for s in event.sponsors])
+def sponsors(event: Event, picture: Picture | None = None) -> list[nodes.Node]:
+    """The sponsors, each linked when it has a URL; with ``picture``, a logo stands for its name
+    (logos side by side, names in a list)."""
+    logos = [picture(s.logo) if picture and s.logo else [] for s in event.sponsors]  # []: file missing
+    entries = [(external_link("", s.url, *logo) if s.url else logo[0]) if logo else named_link(s)
+               for s, logo in zip(event.sponsors, logos, strict=True)]
+    return comma_joined(entries, " " if any(logos) else ", ")
+
+
+def proceedings(event: Event, picture: Picture) -> list[nodes.Node]:
+    """A link to the proceedings, with the book's cover in it where the facts give one."""
+    if event.proceedings is None:
+        return []
+    cover = picture(event.proceedings.cover) if event.proceedings.cover else []
+    return [external_link("", event.proceedings.url, *cover, nodes.Text("Read the proceedings"))]
 
 
 #: How one, and several, of an event's people still to be confirmed are called, by its list.
@@ -191,10 +213,19 @@ def submissions(event: Event, on: dt.datetime) -> list[nodes.Node]:
     return [external_link("Submit a paper", event.submission)]
 
 
-def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tuple[str, list[nodes.Node]]]:
+def summary_picture(env: BuildEnvironment, facts_file: str, width: int, what: str) -> Picture:
+    """Shows a picture of the event's facts on its summary, ``width`` CSS pixels wide."""
+    return lambda photo: event_image(env, facts_file, photo, width, [f"faimi-summary__{what}"])
+
+
+def summary_rows(
+    event: Event, docname: str, env: BuildEnvironment, facts_file: str
+) -> list[tuple[str, list[nodes.Node]]]:
     """The summary box's rows, as (label, content) pairs; empty facts give no row."""
     people = registry(env)
     on = now(env)
+    logo = summary_picture(env, facts_file, LOGO_WIDTH, "logo")
+    cover = summary_picture(env, facts_file, COVER_WIDTH, "cover")
     venue: list[nodes.Node] = [nodes.Text(event.location)] if event.location else []
     if event.venue and event.venue.directions and event.mode != "online":
         venue += [nodes.Text(" ("), external_link("directions", event.venue.directions), nodes.Text(")")]
@@ -212,10 +243,10 @@ def summary_rows(event: Event, docname: str, env: BuildEnvironment) -> list[tupl
         ("Organisers" if len(event.organisers) > 1 else "Organiser",
          people_line(event.organisers, people, "organisers")),
         ("Editors" if len(event.editors) > 1 else "Editor", people_line(event.editors, people, "editors")),
-        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", sponsors(event)),
+        ("Sponsors" if len(event.sponsors) > 1 else "Sponsor", sponsors(event, logo)),
         ("Submissions", submissions(event, on)),
         ("Recordings", [external_link("Watch the recordings", event.recordings)] if event.recordings else []),
-        ("Proceedings", [external_link("Read the proceedings", event.proceedings)] if event.proceedings else []),
+        ("Proceedings", proceedings(event, cover)),
         ("Contact", contact(event)),
         ("Calendar", [calendar_link("", nodes.Text("Add to your calendar (.ics)"), docname=docname)] if event.date else []),
     ]
@@ -255,7 +286,7 @@ class EventSummary(SphinxDirective):
         shown, _ = self.env.relfn2path(self.arguments[0], self.env.docname)
         check_programme(self.env, event, doc, shown)
         events(self.env)[self.env.docname] = EventRecord(self.env.docname, shown, event, self.lineno)
-        return [summary_box(summary_rows(event, self.env.docname, self.env))]
+        return [summary_box(summary_rows(event, self.env.docname, self.env, shown))]
 
     def _misplaced(self) -> str | None:
         """Why this summary cannot make its page an event page, if it cannot."""

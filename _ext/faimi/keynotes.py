@@ -19,7 +19,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
 from .people_list import person_name
-from .programme import event_image, paragraphs, programme_event, registry_image
+from .event_photos import event_image
+from .programme import paragraphs, programme_event, registry_image
 from .programme_model import Keynote
 from .registry import note_photo_dependencies, registry
 from .speakers import TBC, ShownPerson, at_the_time, occasion_of

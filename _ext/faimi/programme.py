@@ -1,10 +1,10 @@
 """What the programme directives (papers, awards, keynotes, materials, topics) share:
-the page's event, the cross-reference labels of papers, photos through ``faimi.images``.
+the page's event, the cross-reference labels of papers, registry photos through ``faimi.images``.
 """
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
@@ -12,7 +12,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from .events import EventRecord, event_for, page_event
 from .images import image_node
-from .programme_model import EventPhoto
 from .registry_model import Photo
 
 
@@ -26,16 +25,6 @@ def programme_event(directive: SphinxDirective, what: str, has_part: str) -> Eve
 def paper_label(facts_file: str, paper_key: str) -> str:
     """The cross-reference label of a paper of the event whose facts are ``facts_file``."""
     return nodes.fully_normalize_name(f"paper:{PurePosixPath(facts_file).with_suffix('')}:{paper_key}")
-
-
-def event_image(
-    env: BuildEnvironment, facts_file: str, photo: EventPhoto, width: int, classes: list[str]
-) -> list[nodes.Node]:
-    """An event's photo (its path is from the facts file's folder), if the file is there."""
-    src = (PurePosixPath(facts_file).parent / photo.src).as_posix()
-    if not Path(env.srcdir, src).is_file():
-        return []  # reported with the facts
-    return [image_node(env, src, photo.alt, width, classes)]
 
 
 def registry_image(env: BuildEnvironment, photo: Photo | None, width: int, classes: list[str]) -> list[nodes.Node]:

@@ -17,8 +17,13 @@ from .yamldata import Loc, Problem, YamlData
 
 
 def photo_refs(event: Event) -> list[tuple[Loc, EventPhoto]]:
-    """Every photo the event's facts name, with where it is in the file."""
-    found: list[tuple[Loc, EventPhoto]] = []
+    """Every picture the event's facts name (photos, logos, the proceedings' cover), with
+    where it is in the file."""
+    found: list[tuple[Loc, EventPhoto]] = [
+        (("sponsors", i, "logo", "src"), sponsor.logo) for i, sponsor in enumerate(event.sponsors) if sponsor.logo
+    ]
+    if event.proceedings and event.proceedings.cover:
+        found.append((("proceedings", "cover", "src"), event.proceedings.cover))
     for i, keynote in enumerate(event.keynotes):
         if keynote.photo:
             found.append((("keynotes", i, "photo", "src"), keynote.photo))
@@ -44,7 +49,7 @@ def missing_files(event: Event, doc: YamlData, folder: Path) -> list[Problem]:
     return [
         doc.problem(loc, (
             f"{dotted(loc)}: there is no file '{name}' in {shown}/; put it there, or correct the "
-            f"path (from {shown}/, e.g. {'images/NAME/photo.jpg' if 'photo' in loc else 'materials/NAME/slides.pdf'})"))
+            f"path (from {shown}/, e.g. {'images/NAME/photo.jpg' if loc[-1] == 'src' else 'materials/NAME/slides.pdf'})"))
         for loc, name in named_files(event)
         if not (folder / name).is_file()
     ]
