@@ -7,7 +7,9 @@ and writes the facts the tests check the new site against (tests/test_old_site.p
 each page's addresses (its Jekyll ``permalink``, its ``redirect_from`` and, for a
 ``/x/index.html`` permalink, the folder ``/x/``), the ids kramdown gave its headings
 (``auto_ids``, as in the old ``_config.yml``) or that a heading set itself with
-``{#id}``, and who was in which group of the home page, in order, with their roles.
+``{#id}``, the images of the old repository it showed (``<img src>`` or Markdown
+``![alt](src)``, as paths from the site's root; a file the old repository lacks is
+left out), and who was in which group of the home page, in order, with their roles.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ EXPLICIT_ID = re.compile(r"\s*\{#([\w-]+)\}\s*$")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)+")
 TAG = re.compile(r"<[^>]+>")
 PERSON_LINE = re.compile(r"^\[([^\]]+)\]\(")
+IMAGE = re.compile(r'<img\b[^>]*\bsrc="(/[^"]+)"|!\[[^\]]*\]\((/[^)\s]+)\)')
 
 
 def kramdown_id(text: str) -> str:
@@ -81,6 +84,16 @@ def addresses(meta: dict) -> list[str]:
     return urls
 
 
+def images(root: Path, body: str) -> list[str]:
+    """The local images a page shows, in order, once each: those the old repository has."""
+    found: list[str] = []
+    for match in IMAGE.finditer(body):
+        src = match.group(1) or match.group(2)
+        if src not in found and (root / src.lstrip("/")).is_file():
+            found.append(src)
+    return found
+
+
 def groups(body: str) -> dict[str, list[dict[str, str]]]:
     """The people of each section of the home page: name and, after the first '. ', role."""
     found: dict[str, list[dict[str, str]]] = {}
@@ -113,6 +126,8 @@ def inventory(root: Path) -> dict:
                 "anchors": [] if meta.get("layout") == "redirected" else anchors(body)}
         if meta.get("redirect_to"):
             page["redirect_to"] = meta["redirect_to"]
+        if shown := images(root, body):
+            page["images"] = shown
         pages.append(page)
         if path.relative_to(root).as_posix() == "index.md":
             home_groups = groups(body)

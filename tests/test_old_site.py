@@ -4,7 +4,8 @@ tests/data/old-site.json lists what the old Jekyll site had (made from its sourc
 scripts/old_site_inventory.py): each page's addresses and section anchors, and the
 people of each group of its latest home page. Each old address must be served (a page,
 or a redirect page that leads to one; never the 404 page) and each old anchor must be
-an id on the page the address ends on.
+an id on the page the address ends on. Each image an old page showed must be shown by
+the page its address ends on: tests/data/old_images.yaml names the file each one is now.
 """
 
 from __future__ import annotations
@@ -15,13 +16,17 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, Build
+from faimi.images import read_source
 
 OLD_SITE = json.loads((ROOT / "tests" / "data" / "old-site.json").read_text(encoding="utf-8"))
 OLD_URLS = [url for page in OLD_SITE["pages"] for url in page["urls"]]
 REFRESH = re.compile(r"\d+;\s*url=(.*)", re.IGNORECASE)
+#: The file in this repository of each old image.
+NEW_FILES: dict[str, str] = yaml.safe_load((ROOT / "tests" / "data" / "old_images.yaml").read_text(encoding="utf-8"))
 
 def served(outdir: Path, url: str) -> Path | None:
     """The file GitHub Pages answers ``url`` with, or None (the 404 page)."""
@@ -63,6 +68,30 @@ def test_old_anchors_land_on_their_sections(built_site: Build, page: dict) -> No
     where, html = landing(built_site.app.outdir, page["urls"][0])
     missing = [a for a in page["anchors"] if html.find(id=a) is None]
     assert missing == [], f"{page['urls'][0]} -> {where} lacks these anchors"
+
+
+def test_every_old_image_has_a_file_here() -> None:
+    old = [image for page in OLD_SITE["pages"] for image in page.get("images", [])]
+    assert len(old) == 30
+    assert sorted(NEW_FILES) == sorted(old)
+    assert [new for new in NEW_FILES.values() if not (ROOT / new).is_file()] == []
+
+
+@pytest.mark.parametrize("page", [p for p in OLD_SITE["pages"] if p.get("images")], ids=lambda p: p["source"])
+def test_old_images_live_on_where_their_pages_went(built_site: Build, page: dict) -> None:
+    """The page an old address ends on shows each image of the old page (a WebP variant
+    of its file here, named after the file and its content hash)."""
+    where, html = landing(built_site.app.outdir, page["urls"][0])
+    shown = {posixpath.basename(img["src"]): img for img in html.select("article img")}
+
+    def variant(old: str) -> dict | None:
+        path = ROOT / NEW_FILES[old]
+        prefix = f"{path.stem}-{read_source(path).digest}-"
+        return next((img for name, img in shown.items() if name.startswith(prefix)), None)
+
+    missing = [old for old in page["images"] if variant(old) is None]
+    assert missing == [], f"{page['urls'][0]} -> {where} does not show these images"
+    assert all(variant(old)["alt"].strip() for old in page["images"])
 
 
 @pytest.mark.parametrize("anchor", list(OLD_SITE["home_groups"]))
