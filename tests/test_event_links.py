@@ -90,7 +90,8 @@ def test_proceedings_as_a_plain_address_still_work(event: Project) -> None:
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("      alt: Acme Foundation\n", ""),
-     "events/test.yaml:12: WARNING: sponsors[0].logo: 'alt' is missing; it is required."),
+     "events/test.yaml:12: WARNING: sponsors[0].logo: 'alt' is missing; it is required. For example: "
+     "alt: Royal Academy of Engineering"),
     (("      alt: Acme Foundation\n", "      alt: A red rocket\n"),
      "events/test.yaml:10: WARNING: sponsors[0]: the logo is shown in place of the name, so its alt text is "
      "what screen readers say for the sponsor: make it name 'Acme Foundation', e.g. alt: Acme Foundation"),
@@ -98,7 +99,8 @@ def test_proceedings_as_a_plain_address_still_work(event: Project) -> None:
      "events/test.yaml:13: WARNING: sponsors[0].logo.src: 'images/test/acme.gif' is not a photo: give a .jpg "
      "or .png file"),
     (("    alt: The cover of the book, in red\n", ""),
-     "events/test.yaml:20: WARNING: proceedings.cover: 'alt' is missing; it is required."),
+     "events/test.yaml:20: WARNING: proceedings.cover: 'alt' is missing; it is required. For example: "
+     "alt: 'The cover of the proceedings, Fairness of AI in Medical Imaging'"),
 ])
 def test_a_bad_picture_is_reported_at_its_line(linked: Project, change: tuple[str, str], expected: str) -> None:
     linked.write("events/test.yaml", LINKS_YAML.replace(*change))
@@ -113,9 +115,9 @@ def test_a_missing_picture_is_reported_at_its_line_and_the_name_shown(linked: Pr
     build = linked.build()
     assert build.warnings.splitlines() == [
         "events/test.yaml:13: WARNING: sponsors[0].logo.src: there is no file 'images/test/acme.png' in events/; "
-        "put it there, or correct the path (from events/, e.g. images/NAME/photo.jpg) [faimi.events]",
+        "put it there, or correct the path (from events/, e.g. images/NAME/logo.png) [faimi.events]",
         "events/test.yaml:21: WARNING: proceedings.cover.src: there is no file 'images/test/book.png' in "
-        "events/; put it there, or correct the path (from events/, e.g. images/NAME/photo.jpg) [faimi.events]",
+        "events/; put it there, or correct the path (from events/, e.g. images/NAME/cover.png) [faimi.events]",
     ]
     facts = summary_facts(build, "events/test")
     assert facts["Sponsors"].find("a").get_text() == "Acme Foundation"

@@ -1,8 +1,9 @@
 """The links of an event that may carry a picture: its sponsors, each with its logo, and
 its proceedings, with the book's cover.
 
-Pictures are :class:`~faimi.programme_model.EventPhoto` (a file under ``events/`` and
-its alt text), checked as every photo of an event is (``programme_checks``).
+Logos and covers are :class:`~faimi.programme_model.EventPhoto` (a file under ``events/``
+and its alt text; only the examples of the alt text differ), checked as every photo of
+an event is (``programme_checks``).
 """
 
 from __future__ import annotations
@@ -16,11 +17,23 @@ from .model_base import Link, Strict
 from .programme_model import EventPhoto
 
 
+class Logo(EventPhoto):
+    """A sponsor's logo; its alt text names the sponsor."""
+
+    alt: str = Field(min_length=1, examples=["Royal Academy of Engineering"])
+
+
+class Cover(EventPhoto):
+    """The cover of a book of proceedings; its alt text says what it shows."""
+
+    alt: str = Field(min_length=1, examples=["The cover of the proceedings, Fairness of AI in Medical Imaging"])
+
+
 class Sponsor(Link):
     """A sponsor: its name, its web page, and its logo, which then stands for the name."""
 
     name: str = Field(min_length=1, examples=["Royal Academy of Engineering"])
-    logo: EventPhoto | None = Field(default=None, examples=[{
+    logo: Logo | None = Field(default=None, examples=[{
         "src": "images/2025-london-symposium/royal-academy-of-engineering.png",
         "alt": "Royal Academy of Engineering"}])
 
@@ -38,7 +51,7 @@ class Proceedings(Strict):
     """Where the event's papers are published, and the cover of the book."""
 
     url: WebUrl = Field(examples=["https://link.springer.com/book/10.1007/978-3-032-05870-6"])
-    cover: EventPhoto | None = Field(default=None, examples=[{
+    cover: Cover | None = Field(default=None, examples=[{
         "src": "images/2025-miccai-workshop/proceedings.png",
         "alt": "The book's page at Springer: Fairness of AI in Medical Imaging, with its red cover"}])
 

@@ -49,10 +49,17 @@ def missing_files(event: Event, doc: YamlData, folder: Path) -> list[Problem]:
     return [
         doc.problem(loc, (
             f"{dotted(loc)}: there is no file '{name}' in {shown}/; put it there, or correct the "
-            f"path (from {shown}/, e.g. {'images/NAME/photo.jpg' if loc[-1] == 'src' else 'materials/NAME/slides.pdf'})"))
+            f"path (from {shown}/, e.g. {_example_path(loc)})"))
         for loc, name in named_files(event)
         if not (folder / name).is_file()
     ]
+
+
+def _example_path(loc: Loc) -> str:
+    """A path of the kind of file at ``loc``, for messages."""
+    if loc[-1] != "src":
+        return "materials/NAME/slides.pdf"
+    return {"logo": "images/NAME/logo.png", "cover": "images/NAME/cover.png"}.get(str(loc[-2]), "images/NAME/photo.jpg")
 
 
 def award_problems(event: Event, doc: YamlData, papers: Papers | None, papers_file: str) -> list[Problem]:
