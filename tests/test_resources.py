@@ -86,3 +86,47 @@ def test_a_key_used_twice_is_reported(site: Project) -> None:
     _bib(site, "@misc{du2020fairness,\n  title = {{Again}},\n  url = {https://example.org/},\n}\n")
     build = site.build()
     assert "repeated bibliography entry: du2020fairness" in build.warnings
+
+
+def _shown(build: Build) -> dict[str, dict[str, str]]:
+    """Every section's linked titles."""
+    return {topic: section_titles(build, section) for topic, section in TOPIC_SECTIONS.items()}
+
+
+def test_a_fixed_bibtex_file_is_shown_in_full_by_the_next_incremental_build(site: Project) -> None:
+    """The preview (sphinx-autobuild) builds incrementally: a fixed typo must not need a clean build."""
+    clean = site.build()
+    assert clean.warnings == ""
+    original = site.read("resources/reading-list.bib")
+    line = _bib(site, "@article{broken2024,\n  title = {{Unclosed}\n  year = {2024}\n")
+    broken = site.build()
+    assert broken.warnings.splitlines() == [
+        f"resources/reading-list.bib:{line + 2}: WARNING: this BibTeX file cannot be read here: premature end "
+        "of file; look for a missing brace, comma or quote in the entry above. An entry reads: @article{key, "
+        "author = {Surname, Given and others}, title = {{Title}}, journal = {Journal}, year = {2025}, "
+        "doi = {10.1000/xyz123}, keywords = {segmentation}} [faimi.reading_list]"]
+    assert not any(_shown(broken).values())  # the file's entries are left out while it is broken
+    still = site.build()
+    assert still.read == [] and still.warnings == broken.warnings
+    site.write("resources/reading-list.bib", original)
+    fixed = site.build()
+    assert fixed.read == ["resources/index"]
+    again = site.build()
+    assert again.read == []
+    for build in (fixed, again):
+        assert build.warnings == ""
+        assert _shown(build) == _shown(clean)
+        assert sum(len(titles) for titles in _shown(build).values()) == 89
+
+
+def test_a_bibtex_file_added_or_removed_is_shown_or_dropped_by_the_next_incremental_build(site: Project) -> None:
+    site.build()
+    site.write("resources/datasets.bib", "@misc{chexpert2019,\n  title = {{CheXpert}},\n"
+                                         "  url = {https://example.org/chexpert},\n  keywords = {chest-x-rays},\n}\n")
+    added = site.build()
+    assert added.warnings == ""
+    assert _shown(added)["chest-x-rays"]["CheXpert"] == "https://example.org/chexpert"
+    (site.root / "resources" / "datasets.bib").unlink()
+    removed = site.build()
+    assert removed.warnings == ""
+    assert "CheXpert" not in _shown(removed)["chest-x-rays"]

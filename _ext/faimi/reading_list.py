@@ -6,13 +6,18 @@ file) with three changes for a reading list on the web: titles are kept as writt
 (no "Sentence case"); the title itself is the link, so no "URL:" or "doi:" line
 follows (an arXiv ``eprint`` is still shown beside it); and BibTeX's ``and others``
 reads "et al.".
+
+The build checks the files: an entry without a link or a section, a file that cannot be
+parsed (reported at its line, its entries left out). The page with the bibliographies is
+read again when a file is fixed, added or removed, so an incremental build (the preview)
+shows what a clean one does.
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 from pybtex.database.input.bibtex import Parser
@@ -25,6 +30,7 @@ from pybtex.style.template import FieldIsMissing, field, href, join, node, optio
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, parse_bibdata
 
 logger = logging.getLogger("faimi")
 
@@ -117,34 +123,63 @@ def check_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return []
 
 
-def check_syntax(app: Sphinx) -> None:
-    """Report a BibTeX file that cannot be parsed at its line, and leave it out of the build.
+def _readable(path: Path, name: str, encoding: str) -> bool:
+    """Whether a BibTeX file parses; if not, the problem is reported at its line."""
+    try:
+        Parser(encoding=encoding).parse_file(path)
+    except PybtexSyntaxError as error:
+        problem = PybtexError.__str__(error)
+        logger.warning(
+            f"this BibTeX file cannot be read here: {problem}; look for a missing brace, comma or "
+            "quote in the entry above. An entry reads: @article{key, author = {Surname, Given and others}, "
+            "title = {{Title}}, journal = {Journal}, year = {2025}, doi = {10.1000/xyz123}, "
+            "keywords = {segmentation}}",
+            location=f"{name}:{error.lineno or 0}", type="faimi", subtype="reading_list")
+        return False
+    except (PybtexError, OSError):  # a duplicate key, a missing file: sphinxcontrib-bibtex reports these
+        pass
+    return True
 
-    (sphinxcontrib-bibtex would stop the build with a traceback.)
+
+def check_syntax(app: Sphinx) -> None:
+    """Report a BibTeX file that cannot be parsed at its line, and leave its entries out of the build.
+
+    sphinxcontrib-bibtex would stop the build with a traceback. The file stays in its cache
+    of parsed files, with no entries and its current time, so it is not parsed again; the
+    pages with a bibliography still depend on it and are read again once it is fixed.
     """
     if "sphinxcontrib.bibtex" not in app.extensions:
         return
-    readable = []
-    for name in app.config.bibtex_bibfiles or []:
-        try:
-            Parser(encoding=app.config.bibtex_encoding).parse_file(Path(app.confdir, name))
-        except PybtexSyntaxError as error:
-            problem = PybtexError.__str__(error)
-            logger.warning(
-                f"this BibTeX file cannot be read here: {problem}; look for a missing brace, comma or "
-                "quote in the entry above. An entry reads: @article{key, author = {Surname, Given and others}, "
-                "title = {{Title}}, journal = {Journal}, year = {2025}, doi = {10.1000/xyz123}, "
-                "keywords = {segmentation}}",
-                location=f"{name}:{error.lineno or 0}", type="faimi", subtype="reading_list")
-            continue
-        except (PybtexError, OSError):  # a duplicate key, a missing file: sphinxcontrib-bibtex reports these
-            pass
-        readable.append(name)
-    app.config.bibtex_bibfiles = readable
+    encoding = app.config.bibtex_encoding
+    names = app.config.bibtex_bibfiles or []
+    paths = [(Path(app.confdir) / name).resolve() for name in names]  # as sphinxcontrib-bibtex names them
+    broken = [path for path, name in zip(paths, names, strict=True) if not _readable(path, name, encoding)]
+    if broken:
+        parsed = parse_bibdata([path for path in paths if path not in broken], encoding)
+        files = {path: parsed.bibfiles.get(path) or BibFile(mtime=get_mtime(path), keys={}) for path in paths}
+        app.env.domains["cite"].data["bibdata"] = BibData(encoding=encoding, bibfiles=files, data=parsed.data)
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str],
+              removed: Set[str]) -> list[str]:
+    """The pages with a bibliography, when a BibTeX file has been added or removed since they were read.
+
+    (sphinxcontrib-bibtex parses the files again, but its bibliographies keep the files
+    they were read with.)
+    """
+    if "sphinxcontrib.bibtex" not in app.extensions:
+        return []
+    now = list(app.config.bibtex_bibfiles or [])
+    before = getattr(env, "faimi_bibfiles", now)
+    env.faimi_bibfiles = now
+    if before == now:
+        return []
+    return sorted({key.docname for key in env.domains["cite"].bibliographies} - removed)
 
 
 def setup_reading_list(app: Sphinx) -> None:
     register_plugin("pybtex.style.formatting", STYLE, ReadingListStyle, force=True)
     app.connect("builder-inited", check_syntax, priority=400)  # before sphinxcontrib-bibtex reads them
+    app.connect("env-get-outdated", _outdated)
     # After sphinxcontrib-bibtex has placed the entries (its own env-updated, priority 500).
     app.connect("env-updated", check_entries, priority=600)
