@@ -130,3 +130,13 @@ def test_a_bibtex_file_added_or_removed_is_shown_or_dropped_by_the_next_incremen
     removed = site.build()
     assert removed.warnings == ""
     assert "CheXpert" not in _shown(removed)["chest-x-rays"]
+
+
+def test_a_bibtex_file_that_is_not_utf8_is_reported_at_its_line_not_as_a_traceback(site: Project) -> None:
+    line = _bib(site, "@misc{cafe2024,\n  title = {{Caf\u00e9}},\n}\n")
+    bib = site.root / "resources" / "reading-list.bib"
+    bib.write_bytes(bib.read_bytes().replace("Caf\u00e9".encode(), "Caf\u00e9".encode("latin-1")))
+    result = site.sphinx_build()
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert f"resources/reading-list.bib:{line + 1}: WARNING: this BibTeX file cannot be read here: byte 0xe9 is " \
+        "not utf-8-sig text; save the file as UTF-8. An entry reads: @article{key," in result.stderr

@@ -124,25 +124,29 @@ def check_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _readable(path: Path, name: str, encoding: str) -> bool:
-    """Whether a BibTeX file parses; if not, the problem is reported at its line."""
+    """Whether a BibTeX file can be decoded and parsed; if not, the problem is reported at its line."""
     try:
-        Parser(encoding=encoding).parse_file(path)
+        data = path.read_bytes()
+        Parser(encoding=encoding).parse_string(data.decode(encoding))
+        return True
+    except UnicodeDecodeError as error:
+        line, problem = data[:error.start].count(b"\n") + 1, f"byte {data[error.start]:#04x} is not {encoding} text"
+        advice = "save the file as UTF-8"
     except PybtexSyntaxError as error:
-        problem = PybtexError.__str__(error)
-        logger.warning(
-            f"this BibTeX file cannot be read here: {problem}; look for a missing brace, comma or "
-            "quote in the entry above. An entry reads: @article{key, author = {Surname, Given and others}, "
-            "title = {{Title}}, journal = {Journal}, year = {2025}, doi = {10.1000/xyz123}, "
-            "keywords = {segmentation}}",
-            location=f"{name}:{error.lineno or 0}", type="faimi", subtype="reading_list")
-        return False
+        line, problem = error.lineno, PybtexError.__str__(error)
+        advice = "look for a missing brace, comma or quote in the entry above"
     except (PybtexError, OSError):  # a duplicate key, a missing file: sphinxcontrib-bibtex reports these
-        pass
-    return True
+        return True
+    logger.warning(
+        f"this BibTeX file cannot be read here: {problem}; {advice}. An entry reads: @article{{key, "
+        "author = {Surname, Given and others}, title = {{Title}}, journal = {Journal}, year = {2025}, "
+        "doi = {10.1000/xyz123}, keywords = {segmentation}}",
+        location=f"{name}:{line or 0}", type="faimi", subtype="reading_list")
+    return False
 
 
 def check_syntax(app: Sphinx) -> None:
-    """Report a BibTeX file that cannot be parsed at its line, and leave its entries out of the build.
+    """Report a BibTeX file that cannot be decoded or parsed at its line; leave its entries out.
 
     sphinxcontrib-bibtex would stop the build with a traceback. The file stays in its cache
     of parsed files, with no entries and its current time, so it is not parsed again; the
