@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 #: whose meaning is the code itself, so any change to the code starts a fresh environment
 #: and every page is read and written again; a forgotten bump can never leave stale
 #: pages or unpickle objects of an older class.
-ENV_VERSION = 5  # 4: sponsors with logos, proceedings with a cover; 5: env.faimi_bibfiles
+ENV_VERSION = 6  # 4: sponsor logos, proceedings covers; 5: env.faimi_bibfiles; 6: env.faimi_papers_section
 
 
 def env_version() -> int:

@@ -19,6 +19,8 @@ from sphinx.environment import BuildEnvironment
 
 from .docdata import per_doc
 from .events import EventRecord, confirmed, events
+from .programme_files import quiet_papers
+from .speakers import TBC
 
 #: The reference type of a person's name linked to their page.
 REFTYPE = "faimi-person"
@@ -86,8 +88,8 @@ def agenda_parts(env: BuildEnvironment, docname: str, doctree: nodes.document) -
     record: EventRecord | None = events(env).get(docname)
     if record is None:
         return
-    day = record.event.day
     for table in doctree.findall(lambda n: _has_class(n, "faimi-agenda") and isinstance(n, nodes.table)):
+        day = dt.date.fromisoformat(table["faimi_day"]) if table.get("faimi_day") else record.event.day
         for row in table.findall(nodes.row):
             kind = next((c.split("--", 1)[1] for c in row.get("classes", [])
                          if c.startswith("faimi-agenda__item--") and c.count("--") == 1), "talk")
@@ -121,8 +123,25 @@ def papers(env: BuildEnvironment, docname: str, doctree: nodes.document) -> Iter
             yield from ((pid, Activity(record.event.day, docname, "Paper", title)) for pid in person_refs(authors))
 
 
+def awards(env: BuildEnvironment, docname: str, doctree: nodes.document) -> Iterator[tuple[str, Activity]]:
+    """The awards of the page's event: a winner of the registry, or the registry people
+    among a winning paper's authors (with the paper's title)."""
+    record: EventRecord | None = events(env).get(docname)
+    if record is None:
+        return
+    won = [(award, winner) for award in record.event.awards for winner in award.winners]
+    papers = quiet_papers(env, record.source) if any(w.paper for _, w in won) else None
+    by_key = papers.by_key if papers else {}
+    for award, winner in won:
+        if winner.paper and (paper := by_key.get(winner.paper)):
+            for pid in (a.id for a in paper.authors if a.id and a.id != TBC):
+                yield pid, Activity(record.event.day, docname, award.name, paper.title)
+        elif winner.id and winner.id != TBC:
+            yield winner.id, Activity(record.event.day, docname, award.name)
+
+
 #: Where activity comes from; each is run on every page read.
-SOURCES: list[Source] = [event_roles, agenda_parts, papers]
+SOURCES: list[Source] = [event_roles, agenda_parts, papers, awards]
 
 
 def activity(env: BuildEnvironment) -> dict[str, dict[str, list[Activity]]]:

@@ -218,7 +218,9 @@ def agenda_table(rows: Rows, items: list[AgendaItem], caption: str) -> nodes.tab
     group += [nodes.colspec("", colwidth=width) for _, width in COLUMNS]
     group += nodes.thead("", nodes.row("", *(header("col", nodes.paragraph("", name)) for name, _ in COLUMNS)))
     group += nodes.tbody("", *rows.rows(items))
-    return nodes.table("", nodes.title("", " ".join(sentences)), group, classes=["faimi-agenda"])
+    # The day (ISO) for what reads the table back: a person's page dates what they did by it.
+    return nodes.table("", nodes.title("", " ".join(sentences)), group, classes=["faimi-agenda"],
+                       faimi_day=day.isoformat())
 
 
 def day_anchor(day: dt.date) -> str:

@@ -5,7 +5,7 @@ name, kind, date (with ``<time>`` elements, which the local-time script shows in
 visitor's zone beside the event's), place or "Online", and the one action that
 matters now: submit a paper before the deadline (with the days left, the deadline
 in its own zone), else register, else read more. When nothing is upcoming, the most
-recent event with its recordings and papers.
+recent event with its recordings and papers (its proceedings, else the papers its page lists).
 """
 
 from __future__ import annotations
@@ -15,12 +15,14 @@ import datetime as dt
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.util.nodes import make_refnode
 
 from .buildday import now, today
 from .event_model import Event
 from .events import EventRecord, events, external_link, when
 from .listing import event_link, listings, past, upcoming, ListingDirective
 from .nodes import moment
+from .papers import papers_anchor
 from .timefmt import localize, long_date, zone_label
 
 
@@ -72,10 +74,24 @@ def action(event: Event, at: dt.datetime, on: dt.date) -> list[nodes.Node]:
     return []
 
 
-def afterwards(event: Event) -> list[nodes.Node]:
+def papers_link(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> nodes.Node | None:
+    """"Read the papers": the proceedings, else the papers listed on the event's page."""
+    if proceedings := record.event.address("proceedings"):
+        return external_link("Read the papers", proceedings)
+    anchor = papers_anchor(env, record.docname)
+    if anchor is None:
+        return None
+    link = make_refnode(app.builder, fromdocname, record.docname, anchor, nodes.inline("", "Read the papers"))
+    if link.get("refuri", "").count("#") > 1:  # a page that holds the others (singlehtml): the section's own id
+        link["refuri"] = "#" + anchor
+    return link
+
+
+def afterwards(app: Sphinx, fromdocname: str, record: EventRecord, env: BuildEnvironment) -> list[nodes.Node]:
     """What a past event left: its recordings and its papers."""
-    links = [external_link(text, url) for text, url in (
-        ("Watch the recordings", event.recordings), ("Read the papers", event.address("proceedings"))) if url]
+    recordings = record.event.recordings
+    links = [external_link("Watch the recordings", recordings)] if recordings else []
+    links += [link] if (link := papers_link(app, fromdocname, record, env)) else []
     out: list[nodes.Node] = []
     for i, link in enumerate(links):
         out += [nodes.Text(" · ")] if i else []
@@ -98,7 +114,7 @@ def banner(app: Sphinx, fromdocname: str, record: EventRecord, soon: bool, env: 
     ]
     if event.location and event.date:
         parts.append(_line("where", nodes.Text(event.location)))
-    doing = action(event, at, on) if soon else afterwards(event)
+    doing = action(event, at, on) if soon else afterwards(app, fromdocname, record, env)
     if doing:
         parts.append(_line("action", *doing))
     return nodes.container("", *parts, classes=[

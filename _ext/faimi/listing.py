@@ -25,6 +25,7 @@ from .buildday import now
 from .calendar import ALL_EVENTS, FOLDER
 from .events import EventRecord, events
 from .nodes import calendar_link, moment
+from .papers import papers_anchor
 from .report import warn_at
 from .timefmt import short_date
 
@@ -183,11 +184,12 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[
 
 
 def listed(env: BuildEnvironment) -> str:
-    """A digest of what the listings show: each event page, its title and its facts."""
+    """A digest of what the listings show: each event page, its title, its facts and where
+    it lists its papers (the home page's banner links there)."""
     digest = hashlib.sha256()
     for name, record in sorted(events(env).items()):
         title = env.titles[name].astext() if name in env.titles else ""
-        digest.update(f"{name}\0{title}\0{record.event.model_dump_json()}\0".encode())
+        digest.update(f"{name}\0{title}\0{record.event.model_dump_json()}\0{papers_anchor(env, name)}\0".encode())
     return digest.hexdigest()
 
 

@@ -23,6 +23,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .docdata import keep_per_doc, per_doc
 from .event_model import Event
 from .events import event_for, external_link, page_event
 from .papers_model import PRESENTATIONS, Paper, load_papers, papers_file_for
@@ -170,6 +171,28 @@ def _paper_not_shown(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_
     return contnode
 
 
+def papers_anchor(env: BuildEnvironment, docname: str) -> str | None:
+    """The id of the section of ``docname`` that lists its event's papers ("" for the top
+    of the page), or ``None`` when the page lists none."""
+    return per_doc(env, "faimi_papers_section").get(docname)
+
+
+def _note_papers_section(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep where the page's first list of papers is: the section that holds it."""
+    shown = next(doctree.findall(lambda n: isinstance(n, nodes.bullet_list) and "faimi-papers" in n["classes"]
+                                 and len(n.children) > 0), None)
+    section = shown.parent if shown is not None else None
+    while section is not None and not isinstance(section, nodes.section):
+        section = section.parent
+    kept = per_doc(app.env, "faimi_papers_section")
+    if shown is None:
+        kept.pop(app.env.docname, None)
+    else:
+        kept[app.env.docname] = section["ids"][0] if section is not None and section["ids"] else ""
+
+
 def setup_papers(app: Sphinx) -> None:
     app.add_directive("papers", PapersDirective)
+    app.connect("doctree-read", _note_papers_section)
+    keep_per_doc(app, "faimi_papers_section")
     app.connect("missing-reference", _paper_not_shown)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
@@ -140,12 +142,24 @@ class Registry:
         """Whether ``person_id`` may be a broken entry of the file, reported there already."""
         return self.broken is None or person_id in self.broken
 
+    @cached_property
+    def by_name(self) -> Mapping[str, str]:
+        """The ids of the people, by their names as :func:`name_key` compares them."""
+        return {name_key(person.name): pid for pid, person in reversed(list(self.people.items()))}
+
     def suggest(self, person_id: str) -> str:
         """A hint naming the closest known ids, for an unknown ``person_id``."""
         close = difflib.get_close_matches(person_id, list(self.people), n=3, cutoff=0.5)
         if close:
             return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
         return f"the people are listed in {self.file}."
+
+
+def name_key(name: str) -> str:
+    """A name as names are compared: ``Émma  stanley`` and ``Emma Stanley`` are one name
+    (without accents, case, or extra spaces)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
 
 
 def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:

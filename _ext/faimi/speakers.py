@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, Validat
 from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
-from .registry_model import Photo, Registry
+from .registry_model import Photo, Registry, name_key
 
 
 #: Written instead of a title or a speaker that is not known yet.
@@ -114,6 +114,18 @@ class PersonRef(BaseModel):
                 f"'{self.group}' is not a group of the registry; the groups of {registry.file} are: {known}"
             )
         return self
+
+    def context_problems(self, context: Mapping[str, Any]) -> list[tuple[tuple[()], str]]:
+        """A one-off name that is a registry person's: the name would not link to their page."""
+        registry: Registry | None = context.get("registry")
+        if registry is None or self.id is not None or self.name is None:
+            return []
+        pid = registry.by_name.get(name_key(self.name))
+        if pid is None:
+            return []
+        kept = {f: getattr(self, f) for f in ("affiliation", "role") if getattr(self, f)}
+        shown = "{" + ", ".join([f"id: {pid}", *(f"{f}: {v}" for f, v in kept.items())]) + "}" if kept else pid
+        return [((), f"'{self.name}' is in the registry as {pid}: write {shown} so the name links to their page")]
 
     @property
     def bare(self) -> bool:

@@ -43,9 +43,30 @@ def validate(
     if any(CONTROL_HINT in p.message for p in text_problems):
         return None, text_problems  # never on a page: they are not text a reader can see
     located = getattr(result, "located_problems", None)
-    for at, message in located() if located else ():
+    found = [*(located() if located else ()), *(context_problems(result, context) if context else ())]
+    for at, message in found:
         text_problems.append(doc.problem((*loc, *at), f"{dotted((*loc, *at))}: {message}"))
     return result, text_problems
+
+
+def context_problems(value: Any, context: dict[str, Any], loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """What the models inside ``value`` find wrong given the ``context`` (a one-off name
+    that is a registry person's, say), at their locations: each model with a
+    ``context_problems(context)`` method, however deep. Not errors: the data stays valid."""
+    found: list[tuple[Loc, str]] = []
+    if isinstance(value, BaseModel):
+        own = getattr(value, "context_problems", None)
+        found += [((*loc, *at), message) for at, message in (own(context) if own else ())]
+        for name in type(value).model_fields:
+            at = loc if isinstance(value, RootModel) else (*loc, name)
+            found += context_problems(getattr(value, name), context, at)
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            found += context_problems(item, context, (*loc, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += context_problems(item, context, (*loc, key))
+    return found
 
 
 #: Said of control characters (a page would not show them, or show them wrongly).
