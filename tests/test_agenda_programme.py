@@ -59,7 +59,7 @@ days:
             end: "10:40"
             kind: oral
             title: Fair segmentation
-            speakers: [Emma Stanley]
+            speakers: [Emma Example]
             et_al: true
   - date: 2026-06-02
     items:
@@ -194,7 +194,7 @@ def test_papers_authors_and_et_al(built) -> None:
     assert paper.find("a", string="paper")["href"] == "https://example.org/paper"
     assert text(paper.select_one(".faimi-agenda__speakers")) == (
         "Utku Ozbulak and Alan Turing (University of Manchester), et al.")
-    assert text(rows[4].select_one(".faimi-agenda__speakers")) == "Emma Stanley, et al."
+    assert text(rows[4].select_one(".faimi-agenda__speakers")) == "Emma Example, et al."
     assert rows[4].select_one(".faimi-person__name").name == "span"  # a one-off name has no link
     # The page shows no papers list: the paper's title is plain text.
     assert paper.select_one(".faimi-agenda__title a.internal") is None

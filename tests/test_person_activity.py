@@ -109,3 +109,16 @@ def test_listing_its_papers_later_updates_the_home_page(archive: Project) -> Non
     assert "index" in second.written
     link = second.html("index").select_one(".faimi-next-up__action a")
     assert link["href"] == "events/2026-tutorial/#papers"
+
+
+def test_a_one_off_name_that_joins_the_registry_is_reported_by_the_next_build(programme: Project) -> None:
+    first = programme.build()
+    assert first.warnings == ""
+    grace = "  grace-hopper:\n    name: Grace Hopper\n    homepage: https://example.org/grace\n    affiliation: Navy\n"
+    programme.write("people/people.yaml", programme.read("people/people.yaml").replace("groups:", grace + "groups:"))
+    second = programme.build()
+    assert "events/test" in second.read
+    assert ("[1].authors[2]: 'Grace Hopper' is in the registry as grace-hopper: write grace-hopper so the name "
+            "links to their page") in second.warnings
+    assert ("keynotes[1]: 'Grace Hopper' is in the registry as grace-hopper: write {id: grace-hopper, affiliation: "
+            "Navy Lab} so the name links to their page") in second.warnings

@@ -90,7 +90,7 @@ class AwardWinner(PersonRef):
                 raise ValueError(
                     "a winner is a paper of the event or a person: give paper: (an id of the papers "
                     "file), a registry id or a name, e.g. {paper: ozbulak-frame-sampling} or "
-                    "{name: Louisa Fay, affiliation: University Hospital of Tübingen}"
+                    "{name: Ada Example, affiliation: Example University}"
                 )
             return PersonRef._known(self, info)  # type: ignore[return-value]
         both = [f for f in _PERSON_FIELDS if getattr(self, f) is not None]
@@ -109,7 +109,7 @@ class Award(Strict):
     name: str = Field(min_length=1, examples=["Best Oral Presentation Award"])
     sponsor: Link | None = None
     winners: list[AwardWinner] = Field(
-        default_factory=list, examples=[[{"paper": "ozbulak-frame-sampling"}, {"name": "Louisa Fay"}]]
+        default_factory=list, examples=[[{"paper": "ozbulak-frame-sampling"}, {"name": "Ada Example"}]]
     )
     photo: EventPhoto | None = None
 

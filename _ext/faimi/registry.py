@@ -6,7 +6,9 @@ are importable from here too.
 A page depends on the entries of the registry it looks up, not on the whole file:
 while a page is read, :func:`registry` hands out a view that records each person and
 group looked up (``person:ID``, ``group:NAME``; going through all of them, as a "did
-you mean" hint does, records ``person:*`` or ``group:*``). Before each build, a digest
+you mean" hint does, records ``person:*`` or ``group:*``), and each one-off name looked
+up among the registry's names (``name:KEY``: a page whose one-off name becomes a registry
+person's is read again, to say so). Before each build, a digest
 of every entry is compared with the last build's, and only the pages that looked up a
 changed entry are read again (``env-get-outdated``). Editing one person's affiliation
 reads again the pages that show that person, not every page.
@@ -107,7 +109,8 @@ def registry(env: BuildEnvironment) -> Registry:
         return current
     used = used_entries(env).setdefault(env.docname, set())
     return dataclasses.replace(
-        current, people=_Recording(current.people, "person", used), groups=_Recording(current.groups, "group", used)
+        current, people=_Recording(current.people, "person", used), groups=_Recording(current.groups, "group", used),
+        names=_Recording(current.names, "name", used),
     )
 
 
@@ -125,11 +128,13 @@ def _digest(text: str) -> str:
 
 
 def fingerprints(people: Registry) -> dict[str, str]:
-    """A digest of each entry (``person:ID``, ``group:NAME``) and of all of them (``*``)."""
+    """A digest of each entry (``person:ID``, ``group:NAME``, ``name:KEY``) and of all of
+    them (``*``)."""
     entries = {f"person:{pid}": _digest(person.model_dump_json()) for pid, person in people.people.items()}
     entries |= {f"person:{pid}": "broken" for pid in people.broken or ()}
     entries |= {f"group:{name}": _digest("\0".join(ids)) for name, ids in people.groups.items()}
-    for kind in ("person", "group"):
+    entries |= {f"name:{name}": _digest(pid) for name, pid in people.names.items()}
+    for kind in ("person", "group", "name"):
         entries[f"{kind}:*"] = _digest("\n".join(f"{k}={v}" for k, v in sorted(entries.items())
                                                   if k.startswith(f"{kind}:")))
     entries["unreadable"] = str(people.broken is None)

@@ -9,7 +9,6 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 
@@ -137,15 +136,13 @@ class Registry:
     broken: frozenset[str] | None = frozenset()
     #: Each photo the file names, by person id, as a path from the project's root.
     photo_files: Mapping[str, str] = field(default_factory=dict)
+    #: The ids of the people by their names as :func:`name_key` compares them (the first
+    #: id of a name given twice, which the file's check reports).
+    names: Mapping[str, str] = field(default_factory=dict)
 
     def is_broken(self, person_id: str) -> bool:
         """Whether ``person_id`` may be a broken entry of the file, reported there already."""
         return self.broken is None or person_id in self.broken
-
-    @cached_property
-    def by_name(self) -> Mapping[str, str]:
-        """The ids of the people, by their names as :func:`name_key` compares them."""
-        return {name_key(person.name): pid for pid, person in reversed(list(self.people.items()))}
 
     def suggest(self, person_id: str) -> str:
         """A hint naming the closest known ids, for an unknown ``person_id``."""
@@ -178,7 +175,10 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     problems += found
     known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
     broken = None if defined is None else frozenset(defined - set(people))
-    return Registry(shown_as, people, known, registry.roles, broken, photo_files), problems
+    names: dict[str, str] = {}
+    for pid, person in people.items():
+        names.setdefault(name_key(person.name), pid)
+    return Registry(shown_as, people, known, registry.roles, broken, photo_files, names), problems
 
 
 def _registry(shown_as: str, model: PeopleFile) -> Registry:

@@ -120,7 +120,7 @@ class PersonRef(BaseModel):
         registry: Registry | None = context.get("registry")
         if registry is None or self.id is not None or self.name is None:
             return []
-        pid = registry.by_name.get(name_key(self.name))
+        pid = registry.names.get(name_key(self.name))
         if pid is None:
             return []
         kept = {f: getattr(self, f) for f in ("affiliation", "role") if getattr(self, f)}
