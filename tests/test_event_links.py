@@ -115,9 +115,9 @@ def test_a_missing_picture_is_reported_at_its_line_and_the_name_shown(linked: Pr
     build = linked.build()
     assert build.warnings.splitlines() == [
         "events/test.yaml:13: WARNING: sponsors[0].logo.src: there is no file 'images/test/acme.png' in events/; "
-        "put it there, or correct the path (from events/, e.g. images/NAME/logo.png) [faimi.events]",
+        "put it there, or correct the path (from events/, e.g. images/NAME/logo.png) [faimi.event]",
         "events/test.yaml:21: WARNING: proceedings.cover.src: there is no file 'images/test/book.png' in "
-        "events/; put it there, or correct the path (from events/, e.g. images/NAME/cover.png) [faimi.events]",
+        "events/; put it there, or correct the path (from events/, e.g. images/NAME/cover.png) [faimi.event]",
     ]
     facts = summary_facts(build, "events/test")
     assert facts["Sponsors"].find("a").get_text() == "Acme Foundation"

@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .agenda import setup_agenda
     from .awards import setup_awards
     from .banner import setup_banner
+    from .bibfiles import setup_bibfiles
     from .assets import setup_assets
     from .buildday import setup_buildday
     from .calendar import setup_calendar
@@ -106,6 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_publishing(app)
     setup_editlinks(app)
     setup_consistency(app)
+    setup_bibfiles(app)
     setup_reading_list(app)
     setup_sitemap(app)
     setup_previews(app)

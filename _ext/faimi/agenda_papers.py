@@ -17,6 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .agenda_checks import entries
 from .agenda_model import Agenda, Talk
 from .papers_model import Paper, papers_file_for
+from .paths import inside, usable
 from .registry import Registry
 from .report import report
 from .validation import dotted
@@ -47,8 +48,12 @@ def papers_for(directive: SphinxDirective, facts_file: str, agenda: Agenda, doc:
     shown = papers_file_for(facts_file)
     path = str(Path(env.srcdir, shown))
     env.note_dependency(path)
-    papers = read_papers(Path(path), shown, people) if Path(path).is_file() else {}
-    where = f"the papers of {shown}" if Path(path).is_file() else f"{shown}, which does not exist yet"
+    papers = read_papers(Path(path), shown, people) if usable(Path(env.srcdir), shown) else {}
+    where = f"the papers of {shown}"
+    if not Path(path).is_file():
+        where = f"{shown}, which does not exist yet"
+    elif not inside(Path(env.srcdir), Path(path)):
+        where = f"{shown}, which is a link to a file outside the project"
     known = ", ".join(sorted(papers)[:5]) or "none"
     report([doc.problem((*loc, "paper"), (
         f"{dotted((*loc, 'paper'))}: '{pid}' is not among {where} (an entry with a problem there is "

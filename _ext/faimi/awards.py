@@ -85,7 +85,9 @@ class AwardsDirective(SphinxDirective):
         shown: list[nodes.Node]
         if winner.paper:
             paper = papers.by_key.get(winner.paper) if papers else None
-            shown = [paper_reference(self, facts_file, winner.paper, paper.title if paper else winner.paper)]
+            # An unreadable papers file is reported where the papers are shown: no second warning.
+            shown = [paper_reference(self, facts_file, winner.paper, paper.title if paper else winner.paper,
+                                     quiet=papers is None)]
             if paper:
                 shown += [nodes.Text(", by "), *author_line(paper.authors, paper.et_al, people)]
         else:

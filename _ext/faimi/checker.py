@@ -15,6 +15,7 @@ from .agenda_checks import agenda_problems, own_problems
 from .agenda_model import Agenda
 from .datakinds import AGENDA, DATA_FOLDERS, EVENT, PEOPLE, DataKind, kind_of, unknown_kind_message
 from .event_model import Event
+from .paths import inside, outside_message, root_of
 from .registry_model import Registry, load_registry
 from .validation import read_model
 from .yamldata import Problem, YamlData
@@ -47,14 +48,18 @@ def load_agenda(
         return agenda, doc, problems
     event_file = shown_as.removesuffix(AGENDA.suffix) + EVENT.suffix
     event_path = path.with_name(Path(event_file).name)
-    event = read_model(event_path, event_file, Event, context)[0] if event_path.is_file() else None
+    readable = event_path.is_file() and inside(root_of(path, shown_as), event_path)  # refused at its own name
+    event = read_model(event_path, event_file, Event, context)[0] if readable else None
     if event is not None and event.date and event.timezone:
         return agenda, doc, problems + agenda_problems(agenda, event, doc, event_path, event_file)
     return agenda, doc, problems + own_problems(agenda, doc)
 
 
 def check_file(root: Path, relpath: str, kind: DataKind, registry: Registry) -> list[Problem]:
-    """The problems of one data file of a known kind (other than the registry)."""
+    """The problems of one data file of a known kind (other than the registry); one
+    outside the project (a link) is not read."""
+    if not inside(root, root / relpath):
+        return [Problem(relpath, 1, outside_message(relpath))]
     context = {"registry": registry}
     if kind.loader is not None:
         return kind.loader(root / relpath, relpath, context=context)[2]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,13 +23,15 @@ from .report import logger, report
 
 def _shown_files(env: BuildEnvironment) -> set[str]:
     """The files (from the project's root) that some page depends on."""
-    root = Path(env.srcdir).resolve()
+    # Links are not followed: a page that names a link to outside the project shows
+    # (and refuses) it already.
+    root = Path(os.path.abspath(env.srcdir))
     shown = set()
     for paths in env.dependencies.values():
         for path in paths:
-            resolved = Path(path).resolve()
-            if resolved.is_relative_to(root):
-                shown.add(resolved.relative_to(root).as_posix())
+            normal = Path(os.path.abspath(path))
+            if normal.is_relative_to(root):
+                shown.add(normal.relative_to(root).as_posix())
     return shown
 
 

@@ -6,10 +6,12 @@ of the kind the directive shows (an agenda directive is given an agenda file).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .datakinds import kind_for_model, kind_of
@@ -34,6 +36,15 @@ def _refusal(directive: SphinxDirective, filename: str, shown: str, path: Path, 
     return None
 
 
+def named_path(env: BuildEnvironment, filename: str) -> Path:
+    """The file a page names (relative to the page, or to the project with a leading
+    ``/``), links not followed, unlike ``env.relfn2path``."""
+    folder = Path(env.srcdir)
+    if not filename.startswith("/"):
+        folder /= env.doc2path(env.docname, base=False).parent
+    return Path(os.path.normpath(folder / filename.lstrip("/")))
+
+
 def load_model(
     directive: SphinxDirective, filename: str, model: type[M], subtype: str,
     context: dict[str, Any] | None = None,
@@ -44,12 +55,15 @@ def load_model(
     page again. Returns the model (``None`` if it is invalid) and the loaded data.
     """
     env = directive.env
-    shown, path = env.relfn2path(filename, env.docname)
+    shown, path = env.relfn2path(filename, env.docname)  # links followed
     shown = Path(shown).as_posix()
+    # The file as named (a link, too), refused, missing or not: the page is read again
+    # once the file changes or is put right.
+    env.note_dependency(named_path(env, filename))
     if not inside(Path(env.srcdir), Path(path)):
         warn_at(directive, outside_message(filename), subtype)
         return None, None
-    env.note_dependency(path)  # a missing file too: the page is read again once it is there
+    env.note_dependency(path)
     if refusal := _refusal(directive, filename, shown, Path(path), model):
         warn_at(directive, refusal, subtype)
         return None, None

@@ -49,7 +49,8 @@ def _named(path: str) -> Any:
     return getattr(importlib.import_module(f"{__package__}.{module}"), name)
 
 
-EVENT = DataKind("event", ".yaml", "an event's facts (events/NAME.yaml)", "event_model:Event")
+EVENT = DataKind("event", ".yaml", "an event's facts (events/NAME.yaml)", "event_model:Event",
+                 "programme_checks:load_event")
 AGENDA = DataKind("agenda", ".agenda.yaml", "an agenda (events/NAME.agenda.yaml)", "agenda_model:Agenda",
                   "checker:load_agenda")
 PEOPLE = DataKind("people", "people.yaml", "the people registry (people/people.yaml)", "registry_model:PeopleFile")

@@ -29,6 +29,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.writers.html5 import HTML5Translator
 
+from .paths import inside, outside_message
+
 logger = logging.getLogger("faimi")
 
 #: The output folder of the variants, under the builder's image folder.
@@ -90,14 +92,11 @@ def image_node(
     relpath = src.lstrip("/")
     path = Path(env.srcdir, relpath)
     env.note_dependency(str(path))
-    try:
-        source = read_source(path)
-    except (OSError, UnidentifiedImageError) as error:
-        logger.warning(
-            f"the image '{relpath}' cannot be read ({error.__class__.__name__}); give the path, from "
-            "the project's folder, of a JPEG or PNG file, e.g. people/photos/ada-lovelace.jpg",
-            location=env.docname, type="faimi", subtype="image",
-        )
+    source = _source_or_problem(Path(env.srcdir), relpath)
+    if isinstance(source, str):
+        # The data's checks report a missing, outside or mislabelled image at its line and
+        # do not show it: this is the last guard (a damaged file, a caller without checks).
+        logger.warning(source, location=env.docname, type="faimi", subtype="image")
         return nodes.inline("", alt, classes=list(classes))
     env.images.add_file(env.docname, relpath)  # for the fallback of non-HTML builders
     height = max(1, round(width * source.height / source.width))
@@ -105,6 +104,20 @@ def image_node(
         "", src=relpath, alt=alt, width=width, height=height, digest=source.digest,
         lazy=lazy, classes=list(classes),
     )
+
+
+def _source_or_problem(root: Path, relpath: str) -> Source | str:
+    """The image at ``relpath`` (from ``root``), or why it is not shown, in words."""
+    if not inside(root, root / relpath):
+        return outside_message(relpath)
+    try:
+        return read_source(root / relpath)
+    except FileNotFoundError:
+        why = "there is no such file"
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
+        why = "it is not a JPEG or PNG image that opens (the file is damaged, or of another kind)"
+    return (f"the image '{relpath}' cannot be read: {why}; give the path, from the project's folder, "
+            "of a JPEG or PNG file, e.g. people/photos/ada-lovelace.jpg")
 
 
 def variant_name(src: str, digest: str, width: int) -> str:

@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .events import external_link
+from .paths import usable
 from .programme import programme_event
 from .programme_model import Material
 
@@ -80,7 +81,7 @@ class MaterialsDirective(SphinxDirective):
             else:
                 src = (folder / str(material.file)).as_posix()
                 path = Path(self.env.srcdir, src)
-                if not path.is_file():
+                if not usable(Path(self.env.srcdir), src):
                     continue  # reported with the event's facts
                 shown = download(material, src, path, self.env.docname)
             items.append(nodes.list_item("", nodes.paragraph("", "", *shown), classes=["faimi-material"]))

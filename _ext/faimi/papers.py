@@ -23,10 +23,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .datafiles import named_path
 from .docdata import keep_per_doc, per_doc
 from .event_model import Event
 from .events import event_for, external_link, page_event
 from .papers_model import PRESENTATIONS, Paper, load_papers, papers_file_for
+from .paths import inside, outside_message
 from .people_list import person_name
 from .programme import paper_label
 from .programme_model import Award
@@ -110,13 +112,16 @@ class PapersDirective(SphinxDirective):
         record = page_event(self.env)
         assert record is not None
         shown = papers_file_for(record.source)
-        if self.arguments and self.env.relfn2path(self.arguments[0], self.env.docname)[0] != shown:
+        path = Path(self.env.srcdir, shown)
+        if self.arguments and named_path(self.env, self.arguments[0]) != path:
             warn_at(self, f"the papers of this page's event are in {shown} (named after its facts file "
                           f"{record.source}), not {self.arguments[0]}; write :::{{papers}} "
                           f"{Path(shown).name}", "papers")
             return []
-        path = Path(self.env.srcdir, shown)
         self.env.note_dependency(str(path))
+        if not inside(Path(self.env.srcdir), path):
+            warn_at(self, outside_message(self.arguments[0] if self.arguments else shown), "papers")
+            return []
         if not path.is_file():
             warn_at(self, f"data file '{shown}' not found: list the event's papers there", "papers")
             return []

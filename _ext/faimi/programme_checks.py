@@ -1,5 +1,6 @@
 """Checks of an event's programme facts that need more than the file itself: the photos
-and downloads it names are there, and the papers its awards name are in its papers file.
+and downloads it names are there, inside the project and of their kind, and the papers
+its awards name are in its papers file.
 
 No Sphinx here: the problems come back at their lines, for the caller to report.
 """
@@ -7,12 +8,14 @@ No Sphinx here: the problems come back at their lines, for the caller to report.
 from __future__ import annotations
 
 import difflib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .event_model import Event
 from .papers_model import Papers
 from .programme_model import EventPhoto
-from .validation import dotted
+from .paths import file_problem, root_of
+from .validation import dotted, read_model
 from .yamldata import Loc, Problem, YamlData
 
 
@@ -36,23 +39,36 @@ def photo_refs(event: Event) -> list[tuple[Loc, EventPhoto]]:
     return found
 
 
-def named_files(event: Event) -> list[tuple[Loc, str]]:
-    """Every file (photo or download) the facts name, as a path from events/."""
-    files = [(loc, photo.src) for loc, photo in photo_refs(event)]
-    files += [(("materials", i, "file"), m.file) for i, m in enumerate(event.materials) if m.file]
+def named_files(event: Event) -> list[tuple[Loc, str, bool]]:
+    """Every file (photo or download) the facts name, as a path from events/, and whether
+    it is an image."""
+    files = [(loc, photo.src, True) for loc, photo in photo_refs(event)]
+    files += [(("materials", i, "file"), m.file, False) for i, m in enumerate(event.materials) if m.file]
     return files
 
 
-def missing_files(event: Event, doc: YamlData, folder: Path) -> list[Problem]:
-    """The photos and downloads that are not in ``folder`` (the folder of the facts file)."""
-    shown = Path(doc.file).parent.as_posix()
-    return [
-        doc.problem(loc, (
-            f"{dotted(loc)}: there is no file '{name}' in {shown}/; put it there, or correct the "
-            f"path (from {shown}/, e.g. {_example_path(loc)})"))
-        for loc, name in named_files(event)
-        if not (folder / name).is_file()
-    ]
+def file_problems(event: Event, doc: YamlData, root: Path) -> list[Problem]:
+    """The photos and downloads that cannot be shown: outside the project (or links to
+    outside it), not there, or, for a photo, not an image. ``root``: the project's folder."""
+    folder = PurePosixPath(doc.file).parent
+    found = []
+    for loc, name, image in named_files(event):
+        missing = (f"there is no file '{name}' in {folder}/; put it there, or correct the path "
+                   f"(from {folder}/, e.g. {_example_path(loc)})")
+        if wrong := file_problem(root, folder, name, missing, image):
+            found.append(doc.problem(loc, f"{dotted(loc)}: {wrong}"))
+    return found
+
+
+def load_event(
+    path: Path, shown_as: str, context: dict[str, Any] | None = None
+) -> tuple[Event | None, YamlData | None, list[Problem]]:
+    """An event's facts, checked as the build checks them where a page shows them: the
+    model, then the files they name."""
+    event, doc, problems = read_model(path, shown_as, Event, context)
+    if event is None or doc is None:
+        return event, doc, problems
+    return event, doc, problems + file_problems(event, doc, root_of(path, shown_as))
 
 
 def _example_path(loc: Loc) -> str:

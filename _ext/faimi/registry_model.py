@@ -19,7 +19,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 
 from .fields import Identifier, WebUrl
-from .paths import image_format, inside, outside_message
+from .paths import file_problem, inside, outside_message, root_of
 from .validation import validate
 from .yamldata import Problem, YamlData, load_yaml, shorten
 
@@ -160,7 +160,11 @@ def name_key(name: str) -> str:
 
 
 def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
-    """Load and check the registry; what is broken is reported and left out."""
+    """Load and check the registry; what is broken is reported and left out. A registry
+    that is a link to a file outside the project is not read."""
+    root = root_of(path, shown_as)
+    if not inside(root, path):
+        return Registry(shown_as, broken=None), [Problem(shown_as, 1, outside_message(shown_as))]
     doc, problems = load_yaml(path, shown_as)
     if doc is None:
         return Registry(shown_as, broken=None), problems
@@ -170,7 +174,6 @@ def load_registry(path: Path, shown_as: str) -> tuple[Registry, list[Problem]]:
     defined = _defined_ids(doc)
     problems += _unknown_members(doc, registry, defined or set())
     problems += _repeated_members(doc, registry) + _same_people(doc, registry)
-    root = path.parents[len(PurePosixPath(shown_as).parts) - 1]
     people, photo_files, found = _placed_photos(doc, registry, root)
     problems += found
     known = {g: tuple(m for m in ids if m in people) for g, ids in registry.groups.items()}
@@ -238,15 +241,8 @@ def _unknown_members(doc: YamlData, registry: Registry, defined: set[str]) -> li
 def photo_problem(root: Path, folder: PurePosixPath, shown: str) -> str | None:
     """What is wrong with the image ``shown`` (a path from ``folder``, itself from ``root``),
     if anything: not there, outside the project (a link), not an image."""
-    path = root / folder / shown
-    if not inside(root, path):
-        return outside_message(shown)
-    if not path.is_file():
-        return f"there is no image '{shown}' in {folder}/; give the image's path from that folder"
-    if image_format(path) is None:
-        return (f"'{shown}' in {folder}/ is not a JPEG or PNG image (its first bytes are not those "
-                "of one, whatever its name says); give the path of a .jpg or .png photo")
-    return None
+    missing = f"there is no image '{shown}' in {folder}/; give the image's path from that folder"
+    return file_problem(root, folder, shown, missing, image=True)
 
 
 def _repeated_members(doc: YamlData, registry: Registry) -> list[Problem]:
