@@ -38,11 +38,6 @@ def image_format(path: Path) -> str | None:
     return next((name for magic, name in _IMAGE_MAGIC.items() if head.startswith(magic)), None)
 
 
-def not_an_image_message(shown: str, folder: PurePosixPath) -> str:
-    return (f"'{shown}' in {folder}/ is not a JPEG or PNG image (its first bytes are not those "
-            "of one, whatever its name says); give the path of a .jpg or .png photo")
-
-
 def file_problem(root: Path, folder: PurePosixPath, shown: str, missing: str, image: bool = False) -> str | None:
     """What keeps the file ``shown`` (a path from ``folder``, itself from ``root``) from being
     read or published, if anything: it is outside the project (or a link to outside), it is
@@ -56,7 +51,8 @@ def file_problem(root: Path, folder: PurePosixPath, shown: str, missing: str, im
     if not path.is_file():
         return missing
     if image and image_format(path) is None:
-        return not_an_image_message(shown, folder)
+        return (f"'{shown}' in {folder}/ is not a JPEG or PNG image (its first bytes are not those "
+                "of one, whatever its name says); give the path of a .jpg or .png photo")
     return None
 
 
