@@ -90,6 +90,17 @@ def test_award_winning_papers_say_so(pages: dict[str, BeautifulSoup]) -> None:
             assert len(pages[event].select(".faimi-paper__award")) == winners, event
 
 
+def test_the_2025_winners_keep_their_affiliations_then(pages: dict[str, BeautifulSoup]) -> None:
+    # The old page names each winner "from" their institution; each won for a paper.
+    winners = pages["2025-miccai-workshop"].select(".faimi-award__winner--paper")
+    affiliations = [w.select_one(".faimi-person__affiliation") for w in winners]
+    assert len(winners) == 8 and all(affiliations)
+    fay = next(w for w in winners if "Louisa Fay" in w.get_text())
+    # Her registry entry has today's affiliation; the award was hers at Tübingen.
+    assert fay.select_one(".faimi-person__affiliation").get_text() == "University Hospital of Tübingen"
+    assert fay.find("a", href="#paper-fay-mimm-x").get_text().startswith("MIMM-X")
+
+
 @pytest.mark.parametrize("event", sorted(KEYNOTES))
 def test_the_keynotes_are_shown_with_their_talks(pages: dict[str, BeautifulSoup], event: str) -> None:
     cards = pages[event].select(".faimi-keynote")

@@ -142,12 +142,35 @@ def test_a_winning_paper_on_no_page_is_explained(programme: Project) -> None:
     assert "undefined label" not in build.warnings
 
 
-def test_a_winner_is_a_paper_or_a_person(programme: Project) -> None:
+def test_a_paper_winner_may_name_who_received_the_award_with_their_affiliation(programme: Project) -> None:
+    photo = "        photo: {src: images/test/winner.png, alt: The first author holding the prize}\n"
     programme.write("events/test.yaml", PROGRAMME_YAML.replace(
-        "      - paper: fair-sampling\n", "      - paper: fair-sampling\n        name: Utku\n"))
+        "      - paper: fair-sampling\n" + photo,
+        "      - paper: fair-sampling\n        name: Utku Example\n        affiliation: Ghent University\n"
+        + photo + "      - {paper: fair-sampling, id: alan-turing}\n"))
+    html = page(programme.build())
+    first, second = html.select("li.faimi-award__winner--paper")
+    assert first.p.get_text() == "Utku Example, Ghent University, for Revisiting Frame Sampling: A Study"
+    assert first.find(class_="faimi-person__affiliation").get_text() == "Ghent University"
+    assert first.find("a", class_="reference internal")["href"] == "#paper-fair-sampling"
+    assert first.img["alt"] == "The first author holding the prize"
+    # A registry id: the name linked, with the affiliation the event records for him (a keynote then).
+    assert second.p.get_text() == "Alan Turing, University of Cambridge, for Revisiting Frame Sampling: A Study"
+    assert second.find("a", string="Alan Turing")["href"] == "https://example.org/alan"
+
+
+@pytest.mark.parametrize(("beside", "given"), [
+    ("        affiliation: Ghent University\n", "affiliation"),
+    ("        group: pioneers\n", "group"),
+])
+def test_beside_a_paper_a_winner_names_one_person(programme: Project, beside: str, given: str) -> None:
+    programme.write("events/test.yaml", PROGRAMME_YAML.replace(
+        "      - paper: fair-sampling\n", "      - paper: fair-sampling\n" + beside))
     build = programme.build()
-    assert "events/test.yaml:27: WARNING: awards[0].winners[0]: a winner is a paper or a person, not both: leave " \
-        "out name beside paper: fair-sampling" in build.warnings
+    assert (f"events/test.yaml:27: WARNING: awards[0].winners[0]: beside paper: fair-sampling, a winner names the "
+            f"one person who received the award for it (by registry id or name, with their affiliation), not "
+            f"{given} alone nor a group, e.g. {{paper: fair-sampling, name: Utku Ozbulak, affiliation: Ghent "
+            "University}") in build.warnings, build.warnings
 
 
 # -- Keynotes ----------------------------------------------------------------------

@@ -10,7 +10,8 @@ All the event's awards, or the one whose id is given (so that the page's prose a
 an award, such as its criteria, can sit next to it). A winning paper links to the
 paper's entry in the event's papers (a cross-reference, right in every builder); a
 winning person shows with the affiliation they had then (given on the winner, or on the
-event's own entry for them, else the registry's).
+event's own entry for them, else the registry's); so does the person a paper's award went
+to, when the winner names them beside the paper.
 """
 
 from __future__ import annotations
@@ -80,19 +81,19 @@ class AwardsDirective(SphinxDirective):
 
     def winner_item(self, winner: AwardWinner, facts_file: str, papers: Papers | None,
                     people: Registry) -> nodes.list_item:
-        """A winning paper (linked to its entry) or person, with their photo where there is one."""
-        registry_photo = None
-        shown: list[nodes.Node]
+        """A winning person, paper (linked to its entry, with its authors), or person for a paper
+        ("Ada Lovelace, Babbage Lab, for <the paper>"), with their photo where there is one."""
+        person = at_the_time(winner, self.occasion).shown(people) if winner.names_person else None
+        shown: list[nodes.Node] = person_nodes(person) if person else []
         if winner.paper:
             paper = papers.by_key.get(winner.paper) if papers else None
             # An unreadable papers file is reported where the papers are shown: no second warning.
-            shown = [paper_reference(self, facts_file, winner.paper, paper.title if paper else winner.paper,
-                                     quiet=papers is None)]
-            if paper:
+            link = paper_reference(self, facts_file, winner.paper, paper.title if paper else winner.paper,
+                                   quiet=papers is None)
+            shown += [nodes.Text(", for "), link] if person else [link]
+            if paper and not person:
                 shown += [nodes.Text(", by "), *author_line(paper.authors, paper.et_al, people)]
-        else:
-            person = at_the_time(winner, self.occasion).shown(people)
-            shown, registry_photo = person_nodes(person), person.photo
+        registry_photo = person.photo if person else None
         classes = ["faimi-award__winner-photo"]
         photo = (event_image(self.env, facts_file, winner.photo, WINNER_PHOTO, classes) if winner.photo
                  else registry_image(self.env, registry_photo, WINNER_PHOTO, classes))

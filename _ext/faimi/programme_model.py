@@ -77,14 +77,16 @@ _PERSON_FIELDS = ("id", "name", "affiliation", "homepage", "role", "group")
 
 
 class AwardWinner(PersonRef):
-    """A winner of an award: a paper of the event (``{paper: id}``) or a person reference."""
+    """A winner of an award: a paper of the event (``{paper: id}``), a person reference, or a
+    paper with the person who received the award for it (``{paper: id, name: ..., affiliation: ...}``)."""
 
     paper: Identifier | None = Field(default=None, examples=["ozbulak-frame-sampling"])
     photo: EventPhoto | None = None
 
     @model_validator(mode="after")
     def _known(self, info: ValidationInfo) -> AwardWinner:
-        """A paper, or a person checked as every person reference is (replaces PersonRef's check)."""
+        """A paper, a person, or both; the person checked as every person reference is
+        (replaces PersonRef's check)."""
         if self.paper is None:
             if self.id is None and self.name is None and self.group is None:
                 raise ValueError(
@@ -93,13 +95,21 @@ class AwardWinner(PersonRef):
                     "{name: Ada Example, affiliation: Example University}"
                 )
             return PersonRef._known(self, info)  # type: ignore[return-value]
-        both = [f for f in _PERSON_FIELDS if getattr(self, f) is not None]
-        if both:
+        given = [f for f in _PERSON_FIELDS if getattr(self, f) is not None]
+        if not given:
+            return self
+        if self.group is not None or (self.id is None and self.name is None):
             raise ValueError(
-                f"a winner is a paper or a person, not both: leave out {', '.join(both)} beside "
-                f"paper: {self.paper} (the paper's authors are in the papers file)"
+                f"beside paper: {self.paper}, a winner names the one person who received the award for "
+                f"it (by registry id or name, with their affiliation), not {', '.join(given)} alone nor a "
+                f"group, e.g. {{paper: {self.paper}, name: Utku Ozbulak, affiliation: Ghent University}}"
             )
-        return self
+        return PersonRef._known(self, info)  # type: ignore[return-value]
+
+    @property
+    def names_person(self) -> bool:
+        """Whether the winner names a person (alone, or who received the award for a paper)."""
+        return self.id is not None or self.name is not None or self.group is not None
 
 
 class Award(Strict):
