@@ -167,7 +167,7 @@ class Event(_Strict):
         return value
 
     #: Fields checked against another one: no message of theirs when that one is wrong.
-    checked_against: ClassVar[dict[str, str]] = {"end": "start", "end_date": "date"}
+    checked_against: ClassVar[dict[str, str]] = {"end": "start"}
 
     @field_validator("end")
     @classmethod
